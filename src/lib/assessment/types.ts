@@ -61,6 +61,8 @@ export interface Assessment {
 	contentVersion: string;
 	id: string;
 	kind: 'assessment' | 'workshop-consensus';
+	/** The user's own name for this assessment; empty means "organisation name and date". */
+	title: string;
 	createdAt: string;
 	updatedAt: string;
 	profile: Profile;
