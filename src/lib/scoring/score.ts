@@ -209,9 +209,9 @@ function decideStage(args: {
 	let id: StageId;
 	if (blockers.length > 0) {
 		const n = blockers.length;
-		reasons.push(
-			`${n} critical statement${n === 1 ? ' is' : 's are'} not in place: ${listOf(blockers.map((b) => `${b.statementId} (${b.text})`))}`
-		);
+		// Name each blocker with its text when there are few; with many, the ids keep the reason readable.
+		const named = n <= 2 ? blockers.map((b) => `${b.statementId} (${b.text})`) : blockers.map((b) => b.statementId);
+		reasons.push(`${n} critical statement${n === 1 ? ' is' : 's are'} not in place: ${listOf(named)}.`);
 		const manyBlocked = n > criticalCount * S.notReadyBlockerShare;
 		const lowOverall = overallScore === null || overallScore < S.notReadyScoreFloor;
 		if (manyBlocked) reasons.push(`That is more than half of the ${criticalCount} critical statements.`);
