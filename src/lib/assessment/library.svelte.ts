@@ -43,7 +43,7 @@ export class AssessmentLibrary {
 	duplicate(id: string) {
 		const source = this.items.find((a) => a.id === id);
 		if (!source) return;
-		const copy = duplicateAssessment(source);
+		const copy = duplicateAssessment($state.snapshot(source) as Assessment);
 		this.repository.save(copy);
 		this.message = { kind: 'ok', text: `Made a copy: ${displayTitle(copy)}.` };
 		this.refresh();

@@ -62,7 +62,7 @@ export function radarConfig(labels: string[], series: ChartSeries[], animate: bo
 		options: {
 			animation: animate ? undefined : false,
 			responsive: true,
-			maintainAspectRatio: true,
+			maintainAspectRatio: false,
 			scales: {
 				r: {
 					min: 0,
