@@ -53,7 +53,9 @@ sw.addEventListener('fetch', (event) => {
 				}
 				return response;
 			} catch (error) {
-				const cached = (await cache.match(url.pathname)) ?? (request.mode === 'navigate' ? await cache.match(SHELL) : undefined);
+				const cached =
+					(await cache.match(url.pathname)) ??
+					(request.mode === 'navigate' ? await cache.match(SHELL) : undefined);
 				if (cached) return cached;
 				throw error;
 			}

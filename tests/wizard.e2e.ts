@@ -2,9 +2,22 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { answerDomain, expect, expectNoAxeViolations, startAssessment, test } from './fixtures';
 
 const DOMAINS = 10;
-const CRITICAL = new Set(['LEAD-1', 'CULT-1', 'CULT-2', 'ROLE-1', 'ROLE-4', 'GOV-1', 'GOV-2', 'HR-1', 'TRAIN-1', 'SUPP-1']);
+const CRITICAL = new Set([
+	'LEAD-1',
+	'CULT-1',
+	'CULT-2',
+	'ROLE-1',
+	'ROLE-4',
+	'GOV-1',
+	'GOV-2',
+	'HR-1',
+	'TRAIN-1',
+	'SUPP-1'
+]);
 
-test('a manager answers a whole assessment through the UI, reloads half-way and loses nothing', async ({ page }) => {
+test('a manager answers a whole assessment through the UI, reloads half-way and loses nothing', async ({
+	page
+}) => {
 	test.setTimeout(180_000);
 	await startAssessment(page);
 	await expectNoAxeViolations(page, 'profile step');
@@ -12,7 +25,9 @@ test('a manager answers a whole assessment through the UI, reloads half-way and 
 	await page.getByRole('radio', { name: 'service user', exact: true }).check();
 	await page.getByRole('button', { name: 'Next' }).click();
 
-	await expect(page.getByRole('heading', { level: 1, name: 'Decisions, not scores' })).toBeFocused();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Decisions, not scores' })
+	).toBeFocused();
 	await page.getByRole('radio', { name: /^Integrated in the team/ }).check();
 	await page.getByRole('radio', { name: /^Neither read records nor write notes/ }).check();
 	await expectNoAxeViolations(page, 'decisions step');
@@ -29,7 +44,9 @@ test('a manager answers a whole assessment through the UI, reloads half-way and 
 			return i % 3 === 0 ? '2 · Agreed or planned' : '3 · In place';
 		});
 		if (domain === 0) {
-			await page.locator('#note-LEAD-1').fill('Briefed two of three managers; <b>not</b> the night manager.');
+			await page
+				.locator('#note-LEAD-1')
+				.fill('Briefed two of three managers; <b>not</b> the night manager.');
 			await expectNoAxeViolations(page, 'first domain page');
 			await page.screenshot({ path: 'artifacts/statement-page.png', fullPage: false });
 		}
@@ -37,12 +54,22 @@ test('a manager answers a whole assessment through the UI, reloads half-way and 
 			// Close-and-reopen in the middle: everything must be where it was.
 			await expect(page.getByTestId('save-status')).toContainText('Saved on this device');
 			await page.reload();
-			await expect(page.getByRole('heading', { level: 1, name: 'Recruitment and employment conditions' })).toBeVisible();
-			await expect(page.locator('article.statement input[type=radio]:checked')).toHaveCount(await page.locator('article.statement').count());
+			await expect(
+				page.getByRole('heading', { level: 1, name: 'Recruitment and employment conditions' })
+			).toBeVisible();
+			await expect(page.locator('article.statement input[type=radio]:checked')).toHaveCount(
+				await page.locator('article.statement').count()
+			);
 			await page.getByRole('button', { name: /Leadership, strategy and resourcing/ }).click();
-			await expect(page.locator('#note-LEAD-1')).toHaveValue('Briefed two of three managers; <b>not</b> the night manager.');
-			await expect(page.locator('#statement-LEAD-1').getByRole('radio', { name: /^3 · In place/ })).toBeChecked();
-			await expect(page.locator('#statement-LEAD-4').getByRole('radio', { name: /^2 · Agreed or planned/ })).toBeChecked();
+			await expect(page.locator('#note-LEAD-1')).toHaveValue(
+				'Briefed two of three managers; <b>not</b> the night manager.'
+			);
+			await expect(
+				page.locator('#statement-LEAD-1').getByRole('radio', { name: /^3 · In place/ })
+			).toBeChecked();
+			await expect(
+				page.locator('#statement-LEAD-4').getByRole('radio', { name: /^2 · Agreed or planned/ })
+			).toBeChecked();
 			await page.getByRole('button', { name: /Recruitment and employment conditions/ }).click();
 		}
 		const next = domain === DOMAINS - 1 ? 'Review answers' : 'Next';
@@ -61,8 +88,13 @@ test('a manager answers a whole assessment through the UI, reloads half-way and 
 
 	// Jump from the review straight to the statement, fix it, and come back.
 	await page.getByRole('button', { name: /TEAM-4:/ }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Team integration and power' })).toBeVisible();
-	await page.locator('#statement-TEAM-4').getByRole('radio', { name: /^2 · Agreed/ }).check();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Team integration and power' })
+	).toBeVisible();
+	await page
+		.locator('#statement-TEAM-4')
+		.getByRole('radio', { name: /^2 · Agreed/ })
+		.check();
 	await page.getByRole('button', { name: 'Review', exact: true }).click();
 	await expect(page.getByText('Every statement that applies has a rating.')).toBeVisible();
 
@@ -77,7 +109,9 @@ test('a manager answers a whole assessment through the UI, reloads half-way and 
 	await page.screenshot({ path: 'artifacts/results.png', fullPage: true });
 });
 
-test('navigation works with the keyboard alone, including arrow keys inside a rating group', async ({ page }) => {
+test('navigation works with the keyboard alone, including arrow keys inside a rating group', async ({
+	page
+}) => {
 	await startAssessment(page, 'Keyboard Trust');
 	await page.getByRole('button', { name: /Workplace culture, attitudes and stigma/ }).focus();
 	await page.keyboard.press('Enter');
@@ -89,16 +123,22 @@ test('navigation works with the keyboard alone, including arrow keys inside a ra
 	await expect(first).toBeChecked();
 	await page.keyboard.press('ArrowDown');
 	await page.keyboard.press('ArrowDown');
-	await expect(page.locator('#statement-CULT-1').getByRole('radio', { name: /^2 · Agreed or planned/ })).toBeChecked();
+	await expect(
+		page.locator('#statement-CULT-1').getByRole('radio', { name: /^2 · Agreed or planned/ })
+	).toBeChecked();
 	await expect(page.getByText('1 of 7 answered in this domain')).toBeVisible();
 });
 
-test('export to JSON and import it back gives the same assessment; a corrupt file changes nothing', async ({ page }) => {
+test('export to JSON and import it back gives the same assessment; a corrupt file changes nothing', async ({
+	page
+}) => {
 	const url = await startAssessment(page, 'Round Trip Health');
 	await page.getByRole('button', { name: 'Next' }).click();
 	await page.getByRole('radio', { name: /^Complementary to the team/ }).check();
 	await page.getByRole('button', { name: 'Start the assessment' }).click();
-	await answerDomain(page, (_, i) => (i % 2 ? '4 · In place and reviewed with peer workers' : "Don't know"));
+	await answerDomain(page, (_, i) =>
+		i % 2 ? '4 · In place and reviewed with peer workers' : "Don't know"
+	);
 	await page.locator('#note-LEAD-2').fill('Sponsor: Dr Ngọc Anh — “champion”');
 	await page.getByRole('button', { name: 'Results', exact: true }).click();
 
@@ -112,15 +152,31 @@ test('export to JSON and import it back gives the same assessment; a corrupt fil
 	const csvDownload = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Answers as CSV' }).click();
 	const csv = readFileSync(await (await csvDownload).path(), 'utf8');
-	expect(csv.split('\r\n')[0]).toBe('domain,statement_id,statement,critical,status,level,answer,note');
+	expect(csv.split('\r\n')[0]).toBe(
+		'domain,statement_id,statement,critical,status,level,answer,note'
+	);
 	expect(csv).toContain('Sponsor: Dr Ngọc Anh — “champion”');
 
 	await page.goto('/');
-	await page.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion":2,"id":"x","answers":{"__proto__":{"rating":4}}}') });
-	await expect(page.getByText(/Import failed: The file contains a forbidden key "__proto__"/)).toBeVisible();
-	await page.locator('input[type=file]').setInputFiles({ name: 'truncated.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported).slice(0, 300)) });
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'broken.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{"schemaVersion":2,"id":"x","answers":{"__proto__":{"rating":4}}}')
+	});
+	await expect(
+		page.getByText(/Import failed: The file contains a forbidden key "__proto__"/)
+	).toBeVisible();
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'truncated.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(exported).slice(0, 300))
+	});
 	await expect(page.getByText(/Import failed: This file is not valid JSON/)).toBeVisible();
-	await page.locator('input[type=file]').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, schemaVersion: 9 })) });
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'future.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify({ ...exported, schemaVersion: 9 }))
+	});
 	await expect(page.getByText(/newer version of the app \(format 9\)/)).toBeVisible();
 	await expect(page.locator('.saved')).toHaveCount(1);
 
@@ -139,16 +195,26 @@ test('export to JSON and import it back gives the same assessment; a corrupt fil
 	await expectNoAxeViolations(page, 'landing with saved assessments');
 });
 
-test('corrupt storage is set aside with a message, can be downloaded, and the app still starts', async ({ page }) => {
+test('corrupt storage is set aside with a message, can be downloaded, and the app still starts', async ({
+	page
+}) => {
 	await page.goto('/');
-	await page.evaluate(() => localStorage.setItem('pwr.assessment.damaged', '{"schemaVersion": 2, "answers": {'));
+	await page.evaluate(() =>
+		localStorage.setItem('pwr.assessment.damaged', '{"schemaVersion": 2, "answers": {')
+	);
 	await page.reload();
-	await expect(page.getByRole('alert').filter({ hasText: 'could not be read and has been set aside' })).toBeVisible();
+	await expect(
+		page.getByRole('alert').filter({ hasText: 'could not be read and has been set aside' })
+	).toBeVisible();
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download it' }).click();
-	expect(readFileSync(await (await download).path(), 'utf8')).toBe('{"schemaVersion": 2, "answers": {');
+	expect(readFileSync(await (await download).path(), 'utf8')).toBe(
+		'{"schemaVersion": 2, "answers": {'
+	);
 	await page.getByRole('button', { name: 'Start a new assessment' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'About your organisation' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'About your organisation' })
+	).toBeVisible();
 });
 
 test('rename, duplicate, delete with undo, and clear all data', async ({ page }) => {
@@ -157,9 +223,13 @@ test('rename, duplicate, delete with undo, and clear all data', async ({ page })
 	await page.getByRole('button', { name: /^Rename/ }).click();
 	await page.getByLabel('New name').fill('List Clinic – spring review');
 	await page.getByRole('button', { name: 'Save name' }).click();
-	await expect(page.getByRole('heading', { level: 3, name: 'List Clinic – spring review' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 3, name: 'List Clinic – spring review' })
+	).toBeVisible();
 	await page.getByRole('button', { name: /^Duplicate/ }).click();
-	await expect(page.getByRole('heading', { level: 3, name: 'Copy of List Clinic – spring review' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 3, name: 'Copy of List Clinic – spring review' })
+	).toBeVisible();
 	await page.getByRole('button', { name: /^Delete Copy of/ }).click();
 	await expect(page.locator('.saved')).toHaveCount(1);
 	await page.getByRole('button', { name: 'Undo delete' }).click();
@@ -167,5 +237,7 @@ test('rename, duplicate, delete with undo, and clear all data', async ({ page })
 	await page.getByRole('button', { name: 'Clear all data on this device' }).click();
 	await page.getByRole('button', { name: 'Yes, clear everything' }).click();
 	await expect(page.getByText('No assessments saved on this device yet.')).toBeVisible();
-	expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pwr.')))).toEqual([]);
+	expect(
+		await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pwr.')))
+	).toEqual([]);
 });

@@ -4,7 +4,11 @@ export function newId(): string {
 	return globalThis.crypto.randomUUID();
 }
 
-export function createAssessment(contentVersion: string, now = new Date(), id = newId()): Assessment {
+export function createAssessment(
+	contentVersion: string,
+	now = new Date(),
+	id = newId()
+): Assessment {
 	const at = now.toISOString();
 	return {
 		schemaVersion: SCHEMA_VERSION,
@@ -22,7 +26,11 @@ export function createAssessment(contentVersion: string, now = new Date(), id = 
 	};
 }
 
-export function duplicateAssessment(source: Assessment, now = new Date(), id = newId()): Assessment {
+export function duplicateAssessment(
+	source: Assessment,
+	now = new Date(),
+	id = newId()
+): Assessment {
 	const copy = structuredClone(source);
 	return {
 		...copy,

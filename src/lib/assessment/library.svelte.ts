@@ -52,7 +52,11 @@ export class AssessmentLibrary {
 	rename(id: string, title: string) {
 		const item = this.items.find((a) => a.id === id);
 		if (!item) return;
-		const renamed = { ...$state.snapshot(item), title: title.trim().slice(0, 300), updatedAt: new Date().toISOString() };
+		const renamed = {
+			...$state.snapshot(item),
+			title: title.trim().slice(0, 300),
+			updatedAt: new Date().toISOString()
+		};
 		this.repository.save(renamed as Assessment);
 		this.message = { kind: 'ok', text: `Renamed to ${displayTitle(renamed as Assessment)}.` };
 		this.refresh();
@@ -107,7 +111,10 @@ export class AssessmentLibrary {
 		this.repository.clearAll();
 		this.lastDeleted = null;
 		this.problems = [];
-		this.message = { kind: 'ok', text: 'All data from this app has been removed from this device.' };
+		this.message = {
+			kind: 'ok',
+			text: 'All data from this app has been removed from this device.'
+		};
 		this.refresh();
 	}
 }

@@ -67,7 +67,10 @@ function fromCustom(action: CustomAction): PlanRow {
  * The plan as shown: generated items (minus removed ones) with edits applied, plus custom actions,
  * in the user's order where they set one and priority order otherwise.
  */
-export function planRows(generated: PlanItem[], plan: Plan): { rows: PlanRow[]; removed: PlanRow[] } {
+export function planRows(
+	generated: PlanItem[],
+	plan: Plan
+): { rows: PlanRow[]; removed: PlanRow[] } {
 	const all = [
 		...generated.map((item) => fromGenerated(item, plan.edits[item.key])),
 		...plan.custom.map(fromCustom)

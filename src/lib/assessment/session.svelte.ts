@@ -98,7 +98,14 @@ export class AssessmentSession {
 
 	addPlanItem(title: string, text: string): string {
 		const id = `custom-${newId().slice(0, 8)}`;
-		this.assessment.plan.custom.push({ id, title, text, owner: '', due: '', status: 'not-started' });
+		this.assessment.plan.custom.push({
+			id,
+			title,
+			text,
+			owner: '',
+			due: '',
+			status: 'not-started'
+		});
 		this.#commit();
 		return id;
 	}

@@ -9,7 +9,10 @@ export interface ConditionContext {
  * A condition holds when every clause holds. A clause about a decision not yet made holds too:
  * until the organisation chooses, the statement stays in view rather than silently disappearing.
  */
-export function conditionHolds(condition: Condition | undefined, context: ConditionContext): boolean {
+export function conditionHolds(
+	condition: Condition | undefined,
+	context: ConditionContext
+): boolean {
 	if (!condition) return true;
 	return condition.every((clause) => {
 		const value =

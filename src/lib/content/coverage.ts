@@ -13,9 +13,7 @@ export function coverageTable(bank: QuestionBank): CoverageRow[] {
 		kind: 'recommendation' as const,
 		id: r.id,
 		label: r.text,
-		statementIds: bank.statements
-			.filter((s) => s.recommendations.includes(r.id))
-			.map((s) => s.id)
+		statementIds: bank.statements.filter((s) => s.recommendations.includes(r.id)).map((s) => s.id)
 	}));
 	const kent = bank.evidence.kentFactors.map((k) => ({
 		kind: 'kent' as const,

@@ -5,7 +5,9 @@ import meta from './data/meta.json';
 import terminology from './data/terminology.json';
 import { buildQuestionBank, type RawContent } from './question-bank';
 
-const domainFiles = import.meta.glob<{ default: unknown }>('./data/domains/*.json', { eager: true });
+const domainFiles = import.meta.glob<{ default: unknown }>('./data/domains/*.json', {
+	eager: true
+});
 
 export const rawContent: RawContent = {
 	domains: Object.fromEntries(

@@ -186,7 +186,8 @@ export function buildQuestionBank(raw: RawContent): QuestionBank {
 	for (const action of actions) {
 		const where = `action ${action.id}`;
 		for (const target of action.addresses) {
-			if (!statementById.has(target)) problems.push(`${where} › addresses: unknown statement "${target}"`);
+			if (!statementById.has(target))
+				problems.push(`${where} › addresses: unknown statement "${target}"`);
 		}
 		checkPlaceholders(action.title, `${where} › title`);
 		checkPlaceholders(action.text, `${where} › text`);

@@ -36,7 +36,10 @@ export const ConditionSchema = v.pipe(
 		v.strictObject({
 			when: v.pipe(
 				v.string(),
-				v.regex(/^(decision\.[a-z0-9-]+|profile\.bpdSpecific)$/, 'must be decision.<id> or profile.bpdSpecific')
+				v.regex(
+					/^(decision\.[a-z0-9-]+|profile\.bpdSpecific)$/,
+					'must be decision.<id> or profile.bpdSpecific'
+				)
 			),
 			anyOf: v.pipe(v.array(id), v.minLength(1))
 		})

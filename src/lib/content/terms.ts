@@ -25,8 +25,10 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function resolveTerms(choice: TermChoice, terminology: Terminology): Terms {
 	const consumer =
-		terminology.consumerTerms.find((t) => t.id === choice.consumerTerm) ?? terminology.consumerTerms[0]!;
-	const peer = terminology.peerTerms.find((t) => t.id === choice.peerTerm) ?? terminology.peerTerms[0]!;
+		terminology.consumerTerms.find((t) => t.id === choice.consumerTerm) ??
+		terminology.consumerTerms[0]!;
+	const peer =
+		terminology.peerTerms.find((t) => t.id === choice.peerTerm) ?? terminology.peerTerms[0]!;
 	return {
 		peer: peer.singular,
 		peers: peer.plural,
@@ -36,7 +38,8 @@ export function resolveTerms(choice: TermChoice, terminology: Terminology): Term
 		consumers: consumer.plural,
 		Consumer: capitalise(consumer.singular),
 		Consumers: capitalise(consumer.plural),
-		diagnosis: choice.bpdSpecific === 'yes' ? terminology.diagnosis.bpd : terminology.diagnosis.general
+		diagnosis:
+			choice.bpdSpecific === 'yes' ? terminology.diagnosis.bpd : terminology.diagnosis.general
 	};
 }
 

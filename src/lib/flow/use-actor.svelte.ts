@@ -1,4 +1,10 @@
-import { createActor, type AnyStateMachine, type ActorOptions, type SnapshotFrom, type EventFrom } from 'xstate';
+import {
+	createActor,
+	type AnyStateMachine,
+	type ActorOptions,
+	type SnapshotFrom,
+	type EventFrom
+} from 'xstate';
 
 /** A small runes wrapper: the actor's snapshot as reactive state, plus send. */
 export function useActor<M extends AnyStateMachine>(machine: M, options?: ActorOptions<M>) {

@@ -6,7 +6,9 @@ import { positionOf, wizardMachine, type WizardEvent } from './wizard-machine';
 function start(domainCount = 3, resumeAt?: Position) {
 	const remembered: Position[] = [];
 	const machine = wizardMachine.provide({
-		actions: { rememberPosition: (_, params: { position: Position }) => void remembered.push(params.position) }
+		actions: {
+			rememberPosition: (_, params: { position: Position }) => void remembered.push(params.position)
+		}
 	});
 	const actor = createActor(machine, { input: { domainCount, resumeAt } });
 	actor.start();
@@ -19,7 +21,14 @@ describe('the wizard flow', () => {
 	it('walks profile → decisions → each domain → review → results with Next', () => {
 		const { send, where, remembered } = start(3);
 		expect(where()).toEqual({ step: 'profile' });
-		send({ type: 'NEXT' }, { type: 'NEXT' }, { type: 'NEXT' }, { type: 'NEXT' }, { type: 'NEXT' }, { type: 'NEXT' });
+		send(
+			{ type: 'NEXT' },
+			{ type: 'NEXT' },
+			{ type: 'NEXT' },
+			{ type: 'NEXT' },
+			{ type: 'NEXT' },
+			{ type: 'NEXT' }
+		);
 		expect(where()).toEqual({ step: 'results' });
 		expect(remembered).toEqual([
 			{ step: 'profile' },
@@ -82,7 +91,9 @@ describe('the wizard flow', () => {
 
 	it('remembers the position on every move, through the named effect', () => {
 		const spy = vi.fn();
-		const actor = createActor(wizardMachine.provide({ actions: { rememberPosition: spy } }), { input: { domainCount: 2 } });
+		const actor = createActor(wizardMachine.provide({ actions: { rememberPosition: spy } }), {
+			input: { domainCount: 2 }
+		});
 		actor.start();
 		actor.send({ type: 'GO_REVIEW' });
 		actor.send({ type: 'GO_DOMAIN', index: 1 });

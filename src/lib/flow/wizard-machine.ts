@@ -45,7 +45,8 @@ export const wizardMachine = setup({
 		toFirstDomain: assign({ domainIndex: 0 }),
 		toLastDomain: assign({ domainIndex: ({ context }) => context.domainCount - 1 }),
 		toChosenDomain: assign({
-			domainIndex: ({ event, context }) => (event.type === 'GO_DOMAIN' ? event.index : context.domainIndex)
+			domainIndex: ({ event, context }) =>
+				event.type === 'GO_DOMAIN' ? event.index : context.domainIndex
 		}),
 		rememberPosition: (_, _params: { position: Position }) => {}
 	}
@@ -64,7 +65,12 @@ export const wizardMachine = setup({
 	on: {
 		GO_PROFILE: '.profile',
 		GO_DECISIONS: '.decisions',
-		GO_DOMAIN: { guard: 'isKnownDomain', target: '.domain', actions: 'toChosenDomain', reenter: true },
+		GO_DOMAIN: {
+			guard: 'isKnownDomain',
+			target: '.domain',
+			actions: 'toChosenDomain',
+			reenter: true
+		},
 		GO_REVIEW: '.review',
 		GO_RESULTS: '.results'
 	},
@@ -100,7 +106,12 @@ export const wizardMachine = setup({
 					{ target: 'review' }
 				],
 				BACK: [
-					{ guard: 'hasPreviousDomain', target: 'domain', actions: 'toPreviousDomain', reenter: true },
+					{
+						guard: 'hasPreviousDomain',
+						target: 'domain',
+						actions: 'toPreviousDomain',
+						reenter: true
+					},
 					{ target: 'decisions' }
 				]
 			}

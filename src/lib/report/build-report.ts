@@ -34,8 +34,22 @@ export interface Report {
 	domainTable: { head: string[]; rows: string[][] };
 	chart: { labels: string[]; series: { label: string; values: (number | null)[] }[] };
 	blockers: { id: string; text: string; reason: string; why: string; actions: string[] }[];
-	plan: { rank: string; top: boolean; title: string; text: string; why: string; owner: string; due: string; status: string; timeframe: string }[];
-	domains: { name: string; score: string; statements: { id: string; text: string; answer: string; note: string; critical: boolean }[] }[];
+	plan: {
+		rank: string;
+		top: boolean;
+		title: string;
+		text: string;
+		why: string;
+		owner: string;
+		due: string;
+		status: string;
+		timeframe: string;
+	}[];
+	domains: {
+		name: string;
+		score: string;
+		statements: { id: string; text: string; answer: string; note: string; critical: boolean }[];
+	}[];
 	decisions: { question: string; answer: string }[];
 	strengths: string[];
 	openDecisionCount: number;
@@ -49,7 +63,11 @@ export interface Report {
 	disagreement?: DisagreementSummary;
 }
 
-const STATUS_LABELS = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done' } as const;
+const STATUS_LABELS = {
+	'not-started': 'Not started',
+	'in-progress': 'In progress',
+	done: 'Done'
+} as const;
 
 /** The whole report as plain data: the PDF and the print view both draw this, and nothing else. */
 export function buildReport(
@@ -64,22 +82,40 @@ export function buildReport(
 	const { rows } = planRows(result.plan, assessment.plan);
 	const decisions = bank.decisions.map((d) => {
 		const chosen = d.options.find((o) => o.id === assessment.decisions[d.id]);
-		return { question: applyTerms(d.question, terms), answer: chosen ? applyTerms(chosen.label, terms) : 'Not decided yet' };
+		return {
+			question: applyTerms(d.question, terms),
+			answer: chosen ? applyTerms(chosen.label, terms) : 'Not decided yet'
+		};
 	});
 
 	return {
-		fileName: fileName(organisation, assessment.kind === 'workshop-consensus' ? 'workshop-report' : 'readiness-plan', 'pdf', generatedAt),
-		title: assessment.kind === 'workshop-consensus' ? 'Peer work readiness: workshop report' : 'Peer work readiness: action plan',
+		fileName: fileName(
+			organisation,
+			assessment.kind === 'workshop-consensus' ? 'workshop-report' : 'readiness-plan',
+			'pdf',
+			generatedAt
+		),
+		title:
+			assessment.kind === 'workshop-consensus'
+				? 'Peer work readiness: workshop report'
+				: 'Peer work readiness: action plan',
 		organisation,
 		assessor: assessment.profile.assessor.trim(),
 		assessmentTitle: displayTitle(assessment),
-		date: generatedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
+		date: generatedAt.toLocaleDateString('en-GB', {
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric'
+		}),
 		kind: assessment.kind,
 		stage: { label: result.stage.label, reasons: result.stage.reasons },
 		confidence: `${result.confidence.level[0]!.toUpperCase()}${result.confidence.level.slice(1)} confidence. ${result.confidence.summary}`,
 		guidance:
 			'Stages, bands and priorities are guidance to help you plan, not validated norms. Every rule behind them is explained on the "How scoring works" page of the app.',
-		overall: result.overall.score === null ? 'Not enough ratings' : `${result.overall.score} (${result.overall.band})`,
+		overall:
+			result.overall.score === null
+				? 'Not enough ratings'
+				: `${result.overall.score} (${result.overall.band})`,
 		domainTable: {
 			head: ['Domain', 'Score', 'Band', 'Rated', "Don't know", 'Unanswered'],
 			rows: result.domains.map((d) => [
@@ -118,7 +154,13 @@ export function buildReport(
 			score: d.score === null ? 'too little rated evidence' : `${d.score} (${d.band})`,
 			statements: d.statements
 				.filter((s) => s.status !== 'switched-off')
-				.map((s) => ({ id: s.id, text: s.text, answer: ratingLabel(s.rating, terms), note: s.note, critical: s.critical }))
+				.map((s) => ({
+					id: s.id,
+					text: s.text,
+					answer: ratingLabel(s.rating, terms),
+					note: s.note,
+					critical: s.critical
+				}))
 		})),
 		decisions,
 		strengths: result.strengths.statementIds.map((id) => {

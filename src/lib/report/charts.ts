@@ -15,7 +15,19 @@ import {
 } from 'chart.js';
 
 // Only what the two charts use, so the chunk stays as small as chart.js allows.
-Chart.register(RadarController, BarController, RadialLinearScale, CategoryScale, LinearScale, PointElement, LineElement, BarElement, Filler, Legend, Tooltip);
+Chart.register(
+	RadarController,
+	BarController,
+	RadialLinearScale,
+	CategoryScale,
+	LinearScale,
+	PointElement,
+	LineElement,
+	BarElement,
+	Filler,
+	Legend,
+	Tooltip
+);
 
 /** Okabe–Ito colours: distinguishable with the common forms of colour blindness. */
 export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7'] as const;
@@ -41,7 +53,11 @@ const wrapLabel = (label: string, width = 18) => {
 	return lines;
 };
 
-export function radarConfig(labels: string[], series: ChartSeries[], animate: boolean): ChartConfiguration<'radar'> {
+export function radarConfig(
+	labels: string[],
+	series: ChartSeries[],
+	animate: boolean
+): ChartConfiguration<'radar'> {
 	return {
 		type: 'radar',
 		data: {
@@ -78,7 +94,11 @@ export function radarConfig(labels: string[], series: ChartSeries[], animate: bo
 	};
 }
 
-export function barConfig(labels: string[], series: ChartSeries[], animate: boolean): ChartConfiguration<'bar'> {
+export function barConfig(
+	labels: string[],
+	series: ChartSeries[],
+	animate: boolean
+): ChartConfiguration<'bar'> {
 	return {
 		type: 'bar',
 		data: {
@@ -97,7 +117,12 @@ export function barConfig(labels: string[], series: ChartSeries[], animate: bool
 			responsive: true,
 			maintainAspectRatio: false,
 			scales: {
-				x: { min: 0, max: 100, ticks: { color: '#333' }, title: { display: true, text: 'Score (0–100)', color: '#333' } },
+				x: {
+					min: 0,
+					max: 100,
+					ticks: { color: '#333' },
+					title: { display: true, text: 'Score (0–100)', color: '#333' }
+				},
 				y: { ticks: { color: '#1b2430', autoSkip: false } }
 			},
 			plugins: { legend: { display: series.length > 1, labels: { color: '#1b2430' } } }
@@ -113,16 +138,25 @@ export function chart(config: ChartConfiguration<'radar'> | ChartConfiguration<'
 	};
 }
 
-/** Draws the radar off screen and returns it as a PNG data URL, for the PDF. */
-export function radarPng(labels: string[], series: ChartSeries[], size = 900): string {
+/**
+ * Draws the radar off screen on white and returns a data URL for the PDF and print view. JPEG, because
+ * jsPDF embeds JPEG bytes as they are, while a PNG is decoded and re-compressed in JavaScript (slow).
+ */
+export function radarImage(labels: string[], series: ChartSeries[], size = 720): string {
 	const canvas = document.createElement('canvas');
 	canvas.width = size;
 	canvas.height = size;
 	const config = radarConfig(labels, series, false);
 	config.options = { ...config.options, responsive: false, devicePixelRatio: 1 };
-	config.options.scales!.r!.pointLabels = { font: { size: 20 }, color: '#1b2430' };
-	config.options.scales!.r!.ticks = { stepSize: 20, font: { size: 16 }, backdropColor: 'rgba(255,255,255,0.85)' };
-	config.options.plugins = { legend: { display: series.length > 1, labels: { font: { size: 18 } } } };
+	config.options.scales!.r!.pointLabels = { font: { size: 17 }, color: '#1b2430' };
+	config.options.scales!.r!.ticks = {
+		stepSize: 20,
+		font: { size: 13 },
+		backdropColor: 'rgba(255,255,255,0.85)'
+	};
+	config.options.plugins = {
+		legend: { display: series.length > 1, labels: { font: { size: 18 } } }
+	};
 	const whiteBackground = {
 		id: 'white-background',
 		beforeDraw: (c: Chart) => {
@@ -133,8 +167,11 @@ export function radarPng(labels: string[], series: ChartSeries[], size = 900): s
 			ctx.restore();
 		}
 	};
-	const instance = new Chart(canvas, { ...config, plugins: [whiteBackground] } as ChartConfiguration);
-	const url = instance.toBase64Image('image/png');
+	const instance = new Chart(canvas, {
+		...config,
+		plugins: [whiteBackground]
+	} as ChartConfiguration);
+	const url = instance.toBase64Image('image/jpeg', 0.92);
 	instance.destroy();
 	return url;
 }

@@ -6,8 +6,8 @@ export interface PdfAssets {
 	/** TrueType fonts as base64: the standard PDF fonts cannot show most non-Latin text. */
 	regularFont: string;
 	boldFont: string;
-	/** The radar chart as a PNG data URL, or null where it cannot be drawn (e.g. in tests). */
-	radarPng: string | null;
+	/** The radar chart as a JPEG data URL, or null where it cannot be drawn (e.g. in tests). */
+	radarJpeg: string | null;
 }
 
 const PAGE = { width: 210, height: 297, margin: 18, footer: 12 };
@@ -21,10 +21,16 @@ const FONT = 'DejaVuSans';
  * widths; replace them with a visible box instead of losing the surrounding text.
  */
 export function pdfSafe(text: string): string {
-	return text
-		.replace(/\p{Extended_Pictographic}(\uFE0F|\u200D\p{Extended_Pictographic})*/gu, '□')
-		.replace(/[\u200B-\u200D\uFE0E\uFE0F]/g, '')
-		.replace(/\p{Cc}/gu, (c) => (c === '\n' ? '\n' : ' '));
+	return (
+		text
+			// Only the emoji planes: ©, ®, ™, ★ and friends are Extended_Pictographic too, and the font has them.
+			.replace(
+				/[\u{1F000}-\u{1FAFF}](\uFE0F|\u200D[\u{1F000}-\u{1FAFF}\u2640\u2642\u2695\u2696\u2708\u2764])*/gu,
+				'□'
+			)
+			.replace(/\u200B|\u200C|\u200D|\uFE0E|\uFE0F/g, '')
+			.replace(/\p{Cc}/gu, (c) => (c === '\n' ? '\n' : ' '))
+	);
 }
 
 /** Draws a report model as an A4 PDF. Layout only: every word and number comes from the model. */
@@ -53,7 +59,16 @@ export function drawReportPdf(report: Report, assets: PdfAssets): jsPDF {
 			y = PAGE.margin;
 		}
 	};
-	const text = (value: string, opts: { size?: number; bold?: boolean; colour?: [number, number, number]; gap?: number; indent?: number } = {}) => {
+	const text = (
+		value: string,
+		opts: {
+			size?: number;
+			bold?: boolean;
+			colour?: [number, number, number];
+			gap?: number;
+			indent?: number;
+		} = {}
+	) => {
 		const size = opts.size ?? 10;
 		doc.setFont(FONT, opts.bold ? 'bold' : 'normal');
 		doc.setFontSize(size);
@@ -80,13 +95,28 @@ export function drawReportPdf(report: Report, assets: PdfAssets): jsPDF {
 	const table = (options: UserOptions) => {
 		autoTable(doc, {
 			startY: y,
-			margin: { left: PAGE.margin, right: PAGE.margin, top: PAGE.margin, bottom: PAGE.margin + PAGE.footer },
-			styles: { font: FONT, fontSize: 8.5, cellPadding: 1.8, overflow: 'linebreak', textColor: INK, lineColor: [201, 211, 220], lineWidth: 0.2 },
+			margin: {
+				left: PAGE.margin,
+				right: PAGE.margin,
+				top: PAGE.margin,
+				bottom: PAGE.margin + PAGE.footer
+			},
+			styles: {
+				font: FONT,
+				fontSize: 8.5,
+				cellPadding: 1.8,
+				overflow: 'linebreak',
+				textColor: INK,
+				lineColor: [201, 211, 220],
+				lineWidth: 0.2
+			},
 			headStyles: { font: FONT, fontStyle: 'bold', fillColor: BRAND, textColor: [255, 255, 255] },
 			rowPageBreak: 'auto',
 			...options,
 			head: options.head?.map((row) => (row as string[]).map(pdfSafe)),
-			body: options.body?.map((row) => (row as string[]).map((c) => (typeof c === 'string' ? pdfSafe(c) : c)))
+			body: options.body?.map((row) =>
+				(row as string[]).map((c) => (typeof c === 'string' ? pdfSafe(c) : c))
+			)
 		});
 		y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 5;
 	};
@@ -123,40 +153,66 @@ export function drawReportPdf(report: Report, assets: PdfAssets): jsPDF {
 		body: report.domainTable.rows,
 		columnStyles: { 0: { cellWidth: 62 } }
 	});
-	if (assets.radarPng) {
-		const size = Math.min(120, bottom - y);
-		if (size < 80) {
+	if (assets.radarJpeg) {
+		const caption = 8;
+		if (bottom - y - caption < 80) {
 			doc.addPage();
 			y = PAGE.margin;
 		}
-		const drawSize = Math.min(120, bottom - y);
-		doc.addImage(assets.radarPng, 'PNG', PAGE.margin + (width - drawSize) / 2, y, drawSize, drawSize);
+		const drawSize = Math.min(120, bottom - y - caption);
+		doc.addImage(
+			assets.radarJpeg,
+			'JPEG',
+			PAGE.margin + (width - drawSize) / 2,
+			y,
+			drawSize,
+			drawSize
+		);
 		y += drawSize + 2;
-		text('Domain scores, 0 to 100. The same figures are in the table above.', { size: 8.5, colour: MUTED });
+		text('Domain scores, 0 to 100. The same figures are in the table above.', {
+			size: 8.5,
+			colour: MUTED
+		});
 	}
 
 	if (report.comparison) {
 		const c = report.comparison;
 		heading('What changed');
-		text(`Compared with ${c.earlierTitle} (${c.earlierDate}), when the stage was: ${c.earlierStage}.`);
-		table({ head: [['Domain', 'Earlier', 'Now', 'Change']], body: c.rows.map((r) => [r.domain, r.earlier, r.now, r.change]) });
+		text(
+			`Compared with ${c.earlierTitle} (${c.earlierDate}), when the stage was: ${c.earlierStage}.`
+		);
+		table({
+			head: [['Domain', 'Earlier', 'Now', 'Change']],
+			body: c.rows.map((r) => [r.domain, r.earlier, r.now, r.change])
+		});
 		if (c.moved.length) {
-			table({ head: [['Statement', 'Earlier', 'Now']], body: c.moved.map((m) => [`${m.id}: ${m.text}`, m.earlier, m.now]), columnStyles: { 0: { cellWidth: 110 } } });
+			table({
+				head: [['Statement', 'Earlier', 'Now']],
+				body: c.moved.map((m) => [`${m.id}: ${m.text}`, m.earlier, m.now]),
+				columnStyles: { 0: { cellWidth: 110 } }
+			});
 		}
 	}
 
 	if (report.disagreement) {
 		const d = report.disagreement;
 		heading('Who took part, and where they disagreed');
-		text(`Participants by role: ${d.participantsByRole.map((p) => `${p.role} ${p.count}`).join(', ')}. Participants are anonymous by role.`);
+		text(
+			`Participants by role: ${d.participantsByRole.map((p) => `${p.role} ${p.count}`).join(', ')}. Participants are anonymous by role.`
+		);
 		if (d.hotspots.length) {
-			table({ head: [['Hotspot', 'Spread', 'Views by role (median)']], body: d.hotspots.map((h) => [`${h.id}: ${h.text}`, h.spread, h.roles]), columnStyles: { 0: { cellWidth: 85 } } });
+			table({
+				head: [['Hotspot', 'Spread', 'Views by role (median)']],
+				body: d.hotspots.map((h) => [`${h.id}: ${h.text}`, h.spread, h.roles]),
+				columnStyles: { 0: { cellWidth: 85 } }
+			});
 		}
 	}
 
 	// Blockers
 	newSection(`Critical blockers (${report.blockers.length})`);
-	if (report.blockers.length === 0) text('No critical blockers: every critical statement is in place.');
+	if (report.blockers.length === 0)
+		text('No critical blockers: every critical statement is in place.');
 	for (const b of report.blockers) {
 		ensure(25);
 		text(`${b.id}: ${b.text}`, { bold: true, size: 10.5, gap: 1 });
@@ -167,13 +223,31 @@ export function drawReportPdf(report: Report, assets: PdfAssets): jsPDF {
 
 	// Plan
 	newSection('Action plan');
-	text('Ranked by priority. ★ marks the top three. Each action says why it was chosen.', { colour: MUTED, gap: 3 });
+	text('Ranked by priority. ★ marks the top three. Each action says why it was chosen.', {
+		colour: MUTED,
+		gap: 3
+	});
 	table({
 		head: [['#', 'Action', 'Why chosen', 'Owner', 'Due', 'Status']],
-		body: report.plan.map((p) => [p.top ? `${p.rank} ★` : p.rank, `${p.title}\n${p.text}\n(${p.timeframe})`, p.why, p.owner, p.due, p.status]),
-		columnStyles: { 0: { cellWidth: 10 }, 1: { cellWidth: 66 }, 2: { cellWidth: 42 }, 3: { cellWidth: 19 }, 4: { cellWidth: 19 }, 5: { cellWidth: 18 } },
+		body: report.plan.map((p) => [
+			p.top ? `${p.rank} ★` : p.rank,
+			`${p.title}\n${p.text}\n(${p.timeframe})`,
+			p.why,
+			p.owner,
+			p.due,
+			p.status
+		]),
+		columnStyles: {
+			0: { cellWidth: 10 },
+			1: { cellWidth: 64 },
+			2: { cellWidth: 41 },
+			3: { cellWidth: 19 },
+			4: { cellWidth: 22 },
+			5: { cellWidth: 18 }
+		},
 		didParseCell: (data) => {
-			if (data.section === 'body' && report.plan[data.row.index]?.top) data.cell.styles.fillColor = [255, 246, 224];
+			if (data.section === 'body' && report.plan[data.row.index]?.top)
+				data.cell.styles.fillColor = [255, 246, 224];
 		}
 	});
 
@@ -183,21 +257,38 @@ export function drawReportPdf(report: Report, assets: PdfAssets): jsPDF {
 		heading(`${d.name}: ${d.score}`, 12);
 		table({
 			head: [['ID', 'Statement', 'Answer', 'Note']],
-			body: d.statements.map((s) => [s.critical ? `${s.id} (critical)` : s.id, s.text, s.answer, s.note || '–']),
+			body: d.statements.map((s) => [
+				s.critical ? `${s.id} (critical)` : s.id,
+				s.text,
+				s.answer,
+				s.note || '–'
+			]),
 			columnStyles: { 0: { cellWidth: 18 }, 1: { cellWidth: 72 }, 2: { cellWidth: 30 } }
 		});
 	}
 
 	newSection('Decisions recorded');
-	text('Which option was chosen is not scored; decisions switch statements and tailor actions.', { colour: MUTED, gap: 3 });
-	table({ head: [['Decision', 'Choice']], body: report.decisions.map((d) => [d.question, d.answer]), columnStyles: { 0: { cellWidth: 100 } } });
+	text('Which option was chosen is not scored; decisions switch statements and tailor actions.', {
+		colour: MUTED,
+		gap: 3
+	});
+	table({
+		head: [['Decision', 'Choice']],
+		body: report.decisions.map((d) => [d.question, d.answer]),
+		columnStyles: { 0: { cellWidth: 100 } }
+	});
 
 	newSection('Sources');
-	text('Barr, Townsend & Grenyer (2020), Table 3, quoted with attribution:', { bold: true, gap: 2 });
-	for (const r of report.sources.recommendations) text(`${r.id}. ${r.text}`, { indent: 3, gap: 1.5 });
+	text('Barr, Townsend & Grenyer (2020), Table 3, quoted with attribution:', {
+		bold: true,
+		gap: 2
+	});
+	for (const r of report.sources.recommendations)
+		text(`${r.id}. ${r.text}`, { indent: 3, gap: 1.5 });
 	text(report.sources.attribution, { size: 8.5, colour: MUTED, gap: 4 });
 	text("Kent's implementation factors (our paraphrase):", { bold: true, gap: 2 });
-	for (const k of report.sources.kentFactors) text(`${k.name}: ${k.summary}`, { indent: 3, gap: 1.5 });
+	for (const k of report.sources.kentFactors)
+		text(`${k.name}: ${k.summary}`, { indent: 3, gap: 1.5 });
 	y += 2;
 	text('References', { bold: true, gap: 2 });
 	for (const c of report.sources.citations) text(c, { indent: 3, size: 8.5, gap: 1.5 });
@@ -211,9 +302,14 @@ export function drawReportPdf(report: Report, assets: PdfAssets): jsPDF {
 		doc.setFont(FONT, 'normal');
 		doc.setFontSize(8);
 		doc.setTextColor(...MUTED);
-		const footer = doc.splitTextToSize(pdfSafe(`Peer Work Readiness · ${report.organisation} · ${report.date}`), width - 30)[0] as string;
+		const footer = doc.splitTextToSize(
+			pdfSafe(`Peer Work Readiness · ${report.organisation} · ${report.date}`),
+			width - 30
+		)[0] as string;
 		doc.text(footer, PAGE.margin, PAGE.height - PAGE.margin + 4);
-		doc.text(`Page ${i} of ${pages}`, PAGE.width - PAGE.margin, PAGE.height - PAGE.margin + 4, { align: 'right' });
+		doc.text(`Page ${i} of ${pages}`, PAGE.width - PAGE.margin, PAGE.height - PAGE.margin + 4, {
+			align: 'right'
+		});
 	}
 	return doc;
 }

@@ -10,7 +10,10 @@ import { drawReportPdf, pdfSafe } from './draw-pdf';
 
 const at = new Date('2026-11-22T09:30:00Z');
 
-function assessmentFrom(rating: Parameters<typeof inputWith>[0], overrides: Parameters<typeof inputWith>[1] = {}) {
+function assessmentFrom(
+	rating: Parameters<typeof inputWith>[0],
+	overrides: Parameters<typeof inputWith>[1] = {}
+) {
 	const a = createAssessment(bank.version, at, 'r1');
 	const input = inputWith(rating, overrides, allDecisionsMade);
 	a.answers = input.answers;
@@ -23,7 +26,7 @@ function assessmentFrom(rating: Parameters<typeof inputWith>[0], overrides: Para
 const fonts = {
 	regularFont: readFileSync(resolve('static/fonts/DejaVuSans.ttf')).toString('base64'),
 	boldFont: readFileSync(resolve('static/fonts/DejaVuSans-Bold.ttf')).toString('base64'),
-	radarPng: null
+	radarJpeg: null
 };
 
 describe('buildReport', () => {
@@ -44,11 +47,18 @@ describe('buildReport', () => {
 		expect(report.guidance).toMatch(/not validated norms/);
 	});
 
-	it('leaves out removed actions and includes the user\'s own', () => {
+	it("leaves out removed actions and includes the user's own", () => {
 		const a = assessmentFrom(1);
 		const first = scoreAssessment(a, bank).plan[0]!.key;
 		a.plan.edits[first] = { removed: true };
-		a.plan.custom.push({ id: 'custom-1', title: 'Talk to the union', text: 'Before the advert goes out.', owner: 'HR', due: '', status: 'not-started' });
+		a.plan.custom.push({
+			id: 'custom-1',
+			title: 'Talk to the union',
+			text: 'Before the advert goes out.',
+			owner: 'HR',
+			due: '',
+			status: 'not-started'
+		});
 		const report = buildReport(a, scoreAssessment(a, bank), bank, at);
 		expect(report.plan.some((p) => p.title === 'Talk to the union')).toBe(true);
 		expect(report.plan.length).toBe(scoreAssessment(a, bank).plan.length);
@@ -60,7 +70,10 @@ describe('the PDF drawing', () => {
 		const a = assessmentFrom(0);
 		a.profile.organisationName = 'Équipe Sud – “Harbour” 🌊 Ωμέγα Київ <script>alert(1)</script>';
 		a.answers['ROLE-1'] = { rating: 1, note: 'x'.repeat(2000) };
-		a.answers['GOV-1'] = { rating: 0, note: ('Supercalifragilisticexpialidocious'.repeat(20) + ' ').repeat(3) };
+		a.answers['GOV-1'] = {
+			rating: 0,
+			note: ('Supercalifragilisticexpialidocious'.repeat(20) + ' ').repeat(3)
+		};
 		const report = buildReport(a, scoreAssessment(a, bank), bank, at);
 		const started = performance.now();
 		const doc = drawReportPdf(report, fonts);
@@ -76,6 +89,6 @@ describe('the PDF drawing', () => {
 
 	it('replaces characters the font cannot draw instead of dropping the text around them', () => {
 		expect(pdfSafe('Team 🌊 ok 👩‍👩‍👧 done')).toBe('Team □ ok □ done');
-		expect(pdfSafe('Équipe “quoted” Київ')).toBe('Équipe “quoted” Київ');
+		expect(pdfSafe('Équipe “quoted” Київ © ® ™ ★')).toBe('Équipe “quoted” Київ © ® ™ ★');
 	});
 });

@@ -7,7 +7,10 @@ import { scoreAssessment } from './score';
 describe('comparing an assessment with an earlier one', () => {
 	it('shows per-domain change, the statements that moved and the blockers cleared', () => {
 		const earlier = scoreAssessment(inputWith(1, { 'GOV-1': 0 }, allDecisionsMade), bank);
-		const now = scoreAssessment(inputWith(1, { 'GOV-1': 3, 'ROLE-1': 'dont-know', 'EVAL-1': 0 }, allDecisionsMade), bank);
+		const now = scoreAssessment(
+			inputWith(1, { 'GOV-1': 3, 'ROLE-1': 'dont-know', 'EVAL-1': 0 }, allDecisionsMade),
+			bank
+		);
 		const c = compareResults(earlier, now);
 		expect(c.moved.map((m) => [m.id, m.direction])).toEqual([
 			['ROLE-1', 'changed'],

@@ -30,7 +30,9 @@ const numeric = (r: Rating | undefined) => (typeof r === 'number' ? r : null);
 
 /** What moved between an earlier result and the current one: pure, from the two results alone. */
 export function compareResults(earlier: ScoringResult, now: ScoringResult): Comparison {
-	const earlierStatements = new Map(earlier.domains.flatMap((d) => d.statements).map((s) => [s.id, s]));
+	const earlierStatements = new Map(
+		earlier.domains.flatMap((d) => d.statements).map((s) => [s.id, s])
+	);
 	const moved: StatementChange[] = [];
 	for (const s of now.domains.flatMap((d) => d.statements)) {
 		const before = earlierStatements.get(s.id);
@@ -49,7 +51,11 @@ export function compareResults(earlier: ScoringResult, now: ScoringResult): Comp
 	const earlierBlockers = new Set(earlier.blockers.map((b) => b.statementId));
 	const nowBlockers = new Set(now.blockers.map((b) => b.statementId));
 	return {
-		stage: { earlier: earlier.stage.label, now: now.stage.label, changed: earlier.stage.id !== now.stage.id },
+		stage: {
+			earlier: earlier.stage.label,
+			now: now.stage.label,
+			changed: earlier.stage.id !== now.stage.id
+		},
 		domains: now.domains.map((d) => {
 			const e = earlierDomains.get(d.id)?.score ?? null;
 			return {

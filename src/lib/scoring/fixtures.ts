@@ -11,7 +11,8 @@ export function inputWith(
 	const answers: Record<string, Answer> = {};
 	for (const s of bank.statements) {
 		const r = Object.hasOwn(overrides, s.id) ? overrides[s.id] : rating;
-		if (r !== undefined) answers[s.id] = { rating: r === 'not-applicable' && !s.allowNotApplicable ? 0 : r };
+		if (r !== undefined)
+			answers[s.id] = { rating: r === 'not-applicable' && !s.allowNotApplicable ? 0 : r };
 	}
 	return {
 		profile: { bpdSpecific: 'yes', consumerTerm: 'consumer', peerTerm: 'peer-worker' },

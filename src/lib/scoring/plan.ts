@@ -17,8 +17,9 @@ interface Need {
 
 function isImperative(bank: QuestionBank, statementId: string): boolean {
 	return (
-		bank.statementById.get(statementId)?.recommendations.some((r) => IMPERATIVE_RECOMMENDATIONS.includes(r)) ??
-		false
+		bank.statementById
+			.get(statementId)
+			?.recommendations.some((r) => IMPERATIVE_RECOMMENDATIONS.includes(r)) ?? false
 	);
 }
 
@@ -33,7 +34,9 @@ function needsOf(statements: StatementResult[], bank: QuestionBank, terms: Terms
 		if (!isLevel(s.rating) && !isBlocker) continue; // unanswered and don't know are handled elsewhere
 		const gap = isLevel(s.rating) ? IN_PLACE - s.rating : IN_PLACE;
 		const priority =
-			(isBlocker ? P.criticalBlocker : 0) + gap * P.perLevelBelowInPlace + (imperative ? P.imperativeRecommendation : 0);
+			(isBlocker ? P.criticalBlocker : 0) +
+			gap * P.perLevelBelowInPlace +
+			(imperative ? P.imperativeRecommendation : 0);
 		const rated = isLevel(s.rating)
 			? `rated ${s.rating} (${applyTerms(LEVEL_LABELS[s.rating], terms)})`
 			: s.rating === 'dont-know'
@@ -49,9 +52,12 @@ function needsOf(statements: StatementResult[], bank: QuestionBank, terms: Terms
 
 export function tailoredText(action: Action, decisions: Readonly<Record<string, string>>): string {
 	// Only a decision actually made tailors the text; an open one leaves the general wording.
-	const variant = action.variants?.find((v) =>
-		v.when.every((clause) => clause.when.startsWith('decision.') && decisions[clause.when.slice(9)] !== undefined) &&
-		conditionHolds(v.when, { decisions, bpdSpecific: 'no' })
+	const variant = action.variants?.find(
+		(v) =>
+			v.when.every(
+				(clause) =>
+					clause.when.startsWith('decision.') && decisions[clause.when.slice(9)] !== undefined
+			) && conditionHolds(v.when, { decisions, bpdSpecific: 'no' })
 	);
 	return variant?.text ?? action.text;
 }
@@ -95,7 +101,10 @@ export function buildActionPlan(args: {
 			title: `Find out: ${s.id}`,
 			text: `Nobody could say whether this is in place: "${s.text}" Ask the people who would know, then rate it.`,
 			timeframe: 'before-recruiting',
-			priority: P.findOut + (s.critical ? P.criticalBlocker : 0) + (imperative ? P.imperativeRecommendation : 0),
+			priority:
+				P.findOut +
+				(s.critical ? P.criticalBlocker : 0) +
+				(imperative ? P.imperativeRecommendation : 0),
 			statementIds: [s.id],
 			reasons: [
 				`${s.id} was answered "Don't know"${s.critical ? '; it is critical, so it blocks "ready to recruit" until it is known' : ''}`
@@ -104,18 +113,21 @@ export function buildActionPlan(args: {
 		});
 	}
 
-	for (const id of openDecisions) {
-		const decision = bank.decisionById.get(id)!;
+	// One item for all open decisions: they are one piece of work (a decision meeting), not twelve.
+	if (openDecisions.length > 0) {
+		const titles = openDecisions.map((id) => bank.decisionById.get(id)!.title.toLowerCase());
 		items.push({
-			key: `decide:${id}`,
+			key: 'decide:open',
 			kind: 'decide',
-			title: `Decide: ${decision.title.toLowerCase()}`,
-			text: `${applyTerms(decision.question, terms)} The evidence leaves this choice to you; record it on the decisions page so statements and actions can follow it.`,
+			title: `Make the ${openDecisions.length} open decision${openDecisions.length === 1 ? '' : 's'}`,
+			text: `The evidence leaves these choices to you: ${titles.join('; ')}. Decide them with prospective ${terms.peers} and record them on the decisions page, so statements and actions follow your choices.`,
 			timeframe: 'before-recruiting',
-			priority: P.openDecision,
+			priority: P.openDecision + (openDecisions.length - 1) * P.perExtraStatement,
 			statementIds: [],
-			reasons: ['This decision has not been made yet.'],
-			sources: decision.sources
+			reasons: [
+				`${openDecisions.length} decision${openDecisions.length === 1 ? ' has' : 's have'} not been made yet`
+			],
+			sources: openDecisions.flatMap((id) => bank.decisionById.get(id)!.sources).slice(0, 6)
 		});
 	}
 

@@ -39,6 +39,7 @@ export const SCORING_RULES = {
 		imperativeRecommendation: 15,
 		findOut: 25,
 		openDecision: 20,
+		/** For each further low statement one action addresses, and each further open decision. */
 		perExtraStatement: 5
 	},
 	topActions: 3

@@ -4,7 +4,13 @@ import { conditionHolds } from '$lib/content/conditions';
 import type { QuestionBank } from '$lib/content/question-bank';
 import { applyTerms, resolveTerms, type Terms } from '$lib/content/terms';
 import { buildActionPlan } from './plan';
-import { IMPERATIVE_RECOMMENDATIONS, LEVEL_LABELS, SCORING_RULES, STAGES, type StageId } from './rules';
+import {
+	IMPERATIVE_RECOMMENDATIONS,
+	LEVEL_LABELS,
+	SCORING_RULES,
+	STAGES,
+	type StageId
+} from './rules';
 import type {
 	Blocker,
 	Confidence,
@@ -72,7 +78,8 @@ function countOf(statements: StatementResult[]): Counts {
 
 function confidenceOf(counts: Counts): Confidence {
 	const share = counts.considered === 0 ? 0 : counts.rated / counts.considered;
-	const level = share >= R.confidence.high ? 'high' : share >= R.confidence.medium ? 'medium' : 'low';
+	const level =
+		share >= R.confidence.high ? 'high' : share >= R.confidence.medium ? 'medium' : 'low';
 	const parts = [`Based on ${counts.rated} of ${counts.considered} statements`];
 	if (counts.dontKnow) parts.push(`${counts.dontKnow} don't know`);
 	if (counts.unanswered) parts.push(`${counts.unanswered} unanswered`);
@@ -162,9 +169,7 @@ export function scoreAssessment(input: ScoringInput, bank: QuestionBank): Scorin
 	).length;
 	const stage = decideStage({ blockers, criticalCount, overallScore, domains });
 
-	const openDecisions = bank.decisions
-		.filter((d) => !input.decisions[d.id])
-		.map((d) => d.id);
+	const openDecisions = bank.decisions.filter((d) => !input.decisions[d.id]).map((d) => d.id);
 
 	return {
 		contentVersion: bank.version,
@@ -190,7 +195,9 @@ export function scoreAssessment(input: ScoringInput, bank: QuestionBank): Scorin
 }
 
 function listOf(items: string[]): string {
-	return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join('; ')}; and ${items.at(-1)}`;
+	return items.length <= 1
+		? (items[0] ?? '')
+		: `${items.slice(0, -1).join('; ')}; and ${items.at(-1)}`;
 }
 
 function decideStage(args: {
@@ -210,11 +217,17 @@ function decideStage(args: {
 	if (blockers.length > 0) {
 		const n = blockers.length;
 		// Name each blocker with its text when there are few; with many, the ids keep the reason readable.
-		const named = n <= 2 ? blockers.map((b) => `${b.statementId} (${b.text})`) : blockers.map((b) => b.statementId);
-		reasons.push(`${n} critical statement${n === 1 ? ' is' : 's are'} not in place: ${listOf(named)}.`);
+		const named =
+			n <= 2
+				? blockers.map((b) => `${b.statementId} (${b.text})`)
+				: blockers.map((b) => b.statementId);
+		reasons.push(
+			`${n} critical statement${n === 1 ? ' is' : 's are'} not in place: ${listOf(named)}.`
+		);
 		const manyBlocked = n > criticalCount * S.notReadyBlockerShare;
 		const lowOverall = overallScore === null || overallScore < S.notReadyScoreFloor;
-		if (manyBlocked) reasons.push(`That is more than half of the ${criticalCount} critical statements.`);
+		if (manyBlocked)
+			reasons.push(`That is more than half of the ${criticalCount} critical statements.`);
 		if (lowOverall) {
 			reasons.push(
 				overallScore === null

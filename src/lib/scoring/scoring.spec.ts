@@ -12,8 +12,12 @@ const stageIndex = (id: string) => STAGES.findIndex((s) => s.id === id);
 
 describe('domain scores', () => {
 	it('are 100 when everything is reviewed with peers and 0 when nothing is in place', () => {
-		expect(score(inputWith(4, {}, allDecisionsMade)).domains.every((d) => d.score === 100)).toBe(true);
-		expect(score(inputWith(0, {}, allDecisionsMade)).domains.every((d) => d.score === 0)).toBe(true);
+		expect(score(inputWith(4, {}, allDecisionsMade)).domains.every((d) => d.score === 100)).toBe(
+			true
+		);
+		expect(score(inputWith(0, {}, allDecisionsMade)).domains.every((d) => d.score === 0)).toBe(
+			true
+		);
 	});
 
 	it('weights statements tied to Barr R1–R4 twice as much as the rest', () => {
@@ -21,7 +25,9 @@ describe('domain scores', () => {
 		expect(statementWeight(['R5', 'R9'])).toBe(SCORING_RULES.weights.other);
 		expect(statementWeight([])).toBe(SCORING_RULES.weights.other);
 		// LEAD-1 (R3, weight 2) at 4 and every other LEAD statement (weight 1) at 0: 8 / (8 + 5*4) = 28.6
-		const lead = score(inputWith(0, { 'LEAD-1': 4, 'LEAD-4': 0 }, allDecisionsMade)).domains.find((d) => d.id === 'LEAD')!;
+		const lead = score(inputWith(0, { 'LEAD-1': 4, 'LEAD-4': 0 }, allDecisionsMade)).domains.find(
+			(d) => d.id === 'LEAD'
+		)!;
 		// LEAD-4 is R4 too: weights 2,1,1,2,2(R2),1 => max = 9*4 = 36; sum = 8
 		expect(lead.score).toBeCloseTo((8 / 36) * 100, 0);
 	});
@@ -37,14 +43,22 @@ describe('domain scores', () => {
 	});
 
 	it('leaves "Not applicable" out of the score, and statements switched off by a decision out entirely', () => {
-		const base = score(inputWith(2, { 'ROLE-5': 4 }, { ...allDecisionsMade, 'peer-roles': 'both' }));
-		const withNa = score(inputWith(2, { 'ROLE-5': 'not-applicable' }, { ...allDecisionsMade, 'peer-roles': 'both' }));
-		const switchedOff = score(inputWith(2, { 'ROLE-5': 4 }, { ...allDecisionsMade, 'peer-roles': 'consumer' }));
+		const base = score(
+			inputWith(2, { 'ROLE-5': 4 }, { ...allDecisionsMade, 'peer-roles': 'both' })
+		);
+		const withNa = score(
+			inputWith(2, { 'ROLE-5': 'not-applicable' }, { ...allDecisionsMade, 'peer-roles': 'both' })
+		);
+		const switchedOff = score(
+			inputWith(2, { 'ROLE-5': 4 }, { ...allDecisionsMade, 'peer-roles': 'consumer' })
+		);
 		const role = (r: typeof base) => r.domains.find((d) => d.id === 'ROLE')!;
 		expect(role(base).score).toBeGreaterThan(role(withNa).score!);
 		expect(role(withNa).score).toBe(50);
 		expect(role(switchedOff).score).toBe(50);
-		expect(role(switchedOff).statements.find((s) => s.id === 'ROLE-5')!.status).toBe('switched-off');
+		expect(role(switchedOff).statements.find((s) => s.id === 'ROLE-5')!.status).toBe(
+			'switched-off'
+		);
 	});
 });
 
@@ -54,7 +68,9 @@ describe('critical blockers and the readiness stage', () => {
 		expect(result.stage.id).toBe('not-yet-ready');
 		expect(allDecisionsMade.records).toBe('read-and-write'); // so the records protocol GOV-2 applies
 		expect(result.blockers.map((b) => b.statementId).sort()).toEqual([...critical].sort());
-		expect(result.stage.summary).toMatch(/^Not yet ready to recruit: \d+ critical statements are not in place/);
+		expect(result.stage.summary).toMatch(
+			/^Not yet ready to recruit: \d+ critical statements are not in place/
+		);
 	});
 
 	it('refuses "ready to recruit" when only the duty-of-care code is missing, and says why first', () => {
@@ -79,9 +95,17 @@ describe('critical blockers and the readiness stage', () => {
 		expect(score(inputWith(3, {}, allDecisionsMade)).stage.id).toBe('ready-to-recruit');
 		expect(score(inputWith(4, {}, allDecisionsMade)).stage.id).toBe('embedding');
 		const criticalInPlace = Object.fromEntries(critical.map((id) => [id, 3 as Rating]));
-		const lowDomain = score(inputWith(3, { ...criticalInPlace, 'EVAL-1': 0, 'EVAL-2': 0, 'EVAL-3': 0, 'EVAL-4': 0 }, allDecisionsMade));
+		const lowDomain = score(
+			inputWith(
+				3,
+				{ ...criticalInPlace, 'EVAL-1': 0, 'EVAL-2': 0, 'EVAL-3': 0, 'EVAL-4': 0 },
+				allDecisionsMade
+			)
+		);
 		expect(lowDomain.stage.id).toBe('preparing');
-		expect(lowDomain.stage.reasons.join(' ')).toMatch(/Evaluation and sustainability \(\d+(\.\d)?\) scores below 40/);
+		expect(lowDomain.stage.reasons.join(' ')).toMatch(
+			/Evaluation and sustainability \(\d+(\.\d)?\) scores below 40/
+		);
 	});
 });
 
@@ -100,7 +124,10 @@ describe('the action plan', () => {
 	it('turns "Don\'t know" into a "find out" action and open decisions into "decide" actions', () => {
 		const result = score(inputWith(3, { 'EVAL-3': 'dont-know' }, {}));
 		expect(result.plan.some((p) => p.key === 'find-out:EVAL-3')).toBe(true);
-		expect(result.plan.filter((p) => p.kind === 'decide')).toHaveLength(bank.decisions.length);
+		const decide = result.plan.filter((p) => p.kind === 'decide');
+		expect(decide).toHaveLength(1);
+		expect(decide[0]!.title).toBe(`Make the ${bank.decisions.length} open decisions`);
+		for (const d of bank.decisions) expect(decide[0]!.text).toContain(d.title.toLowerCase());
 	});
 
 	it('tailors action text to the model chosen', () => {
@@ -113,9 +140,13 @@ describe('the action plan', () => {
 		expect(text(open)).not.toMatch(/integrated model|complementary model/);
 	});
 
-	it('uses the organisation\'s own terms', () => {
+	it("uses the organisation's own terms", () => {
 		const input = inputWith(0, {}, allDecisionsMade);
-		input.profile = { bpdSpecific: 'no', consumerTerm: 'service-user', peerTerm: 'peer-support-specialist' };
+		input.profile = {
+			bpdSpecific: 'no',
+			consumerTerm: 'service-user',
+			peerTerm: 'peer-support-specialist'
+		};
 		const result = score(input);
 		const text = JSON.stringify(result.plan) + JSON.stringify(result.blockers);
 		expect(text).toContain('peer support specialist');
@@ -139,19 +170,36 @@ const ratingArb: fc.Arbitrary<Rating | undefined> = fc.oneof(
 	fc.constantFrom<Level>(0, 1, 2, 3, 4),
 	fc.constantFrom<Rating | undefined>('dont-know', 'not-applicable', undefined)
 );
-const answersArb = fc.array(ratingArb, { minLength: bank.statements.length, maxLength: bank.statements.length });
+const answersArb = fc.array(ratingArb, {
+	minLength: bank.statements.length,
+	maxLength: bank.statements.length
+});
 const decisionsArb = fc.record(
-	Object.fromEntries(bank.decisions.map((d) => [d.id, fc.option(fc.constantFrom(...d.options.map((o) => o.id)), { nil: undefined })]))
+	Object.fromEntries(
+		bank.decisions.map((d) => [
+			d.id,
+			fc.option(fc.constantFrom(...d.options.map((o) => o.id)), { nil: undefined })
+		])
+	)
 );
 
-function toInput(ratings: (Rating | undefined)[], decisions: Record<string, string | undefined>): ScoringInput {
+function toInput(
+	ratings: (Rating | undefined)[],
+	decisions: Record<string, string | undefined>
+): ScoringInput {
 	const answers: Record<string, Answer> = {};
 	bank.statements.forEach((s, i) => {
 		const r = ratings[i];
 		if (r !== undefined) answers[s.id] = { rating: r };
 	});
-	const made = Object.fromEntries(Object.entries(decisions).filter(([, v]) => v !== undefined)) as Record<string, string>;
-	return { profile: { bpdSpecific: 'yes', consumerTerm: 'consumer', peerTerm: 'peer-worker' }, decisions: made, answers };
+	const made = Object.fromEntries(
+		Object.entries(decisions).filter(([, v]) => v !== undefined)
+	) as Record<string, string>;
+	return {
+		profile: { bpdSpecific: 'yes', consumerTerm: 'consumer', peerTerm: 'peer-worker' },
+		decisions: made,
+		answers
+	};
 }
 
 describe('scoring properties', () => {
@@ -170,19 +218,24 @@ describe('scoring properties', () => {
 
 	it('never lowers a domain score or the stage when one answer is raised', () => {
 		fc.assert(
-			fc.property(answersArb, decisionsArb, fc.nat(bank.statements.length - 1), (ratings, decisions, index) => {
-				const before = ratings[index];
-				fc.pre(typeof before === 'number' && before < 4);
-				const raised = [...ratings];
-				raised[index] = ((before as number) + 1) as Level;
-				const a = score(toInput(ratings, decisions));
-				const b = score(toInput(raised, decisions));
-				const domainId = bank.statements[index]!.domainId;
-				const da = a.domains.find((d) => d.id === domainId)!.score;
-				const db = b.domains.find((d) => d.id === domainId)!.score;
-				if (da !== null && db !== null) expect(db).toBeGreaterThanOrEqual(da);
-				expect(stageIndex(b.stage.id)).toBeGreaterThanOrEqual(stageIndex(a.stage.id));
-			}),
+			fc.property(
+				answersArb,
+				decisionsArb,
+				fc.nat(bank.statements.length - 1),
+				(ratings, decisions, index) => {
+					const before = ratings[index];
+					fc.pre(typeof before === 'number' && before < 4);
+					const raised = [...ratings];
+					raised[index] = ((before as number) + 1) as Level;
+					const a = score(toInput(ratings, decisions));
+					const b = score(toInput(raised, decisions));
+					const domainId = bank.statements[index]!.domainId;
+					const da = a.domains.find((d) => d.id === domainId)!.score;
+					const db = b.domains.find((d) => d.id === domainId)!.score;
+					if (da !== null && db !== null) expect(db).toBeGreaterThanOrEqual(da);
+					expect(stageIndex(b.stage.id)).toBeGreaterThanOrEqual(stageIndex(a.stage.id));
+				}
+			),
 			{ numRuns: 300 }
 		);
 	});
@@ -204,22 +257,31 @@ describe('scoring properties', () => {
 	});
 
 	it('scores a "Not applicable" statement exactly as if it were not there', () => {
-		const naAllowed = bank.statements.map((s, i) => (s.allowNotApplicable ? i : -1)).filter((i) => i >= 0);
+		const naAllowed = bank.statements
+			.map((s, i) => (s.allowNotApplicable ? i : -1))
+			.filter((i) => i >= 0);
 		fc.assert(
-			fc.property(answersArb, decisionsArb, fc.constantFrom(...naAllowed), (ratings, decisions, index) => {
-				const withNa = [...ratings];
-				withNa[index] = 'not-applicable';
-				const without = [...ratings];
-				without[index] = undefined;
-				const a = score(toInput(withNa, decisions));
-				const b = score(toInput(without, decisions));
-				expect(a.overall.score).toEqual(b.overall.score);
-				a.domains.forEach((d, i) => {
-					const other = b.domains[i]!.score;
-					if (d.score !== null && other !== null) expect(d.score).toEqual(other);
-				});
-				expect(a.blockers).toEqual(b.blockers.filter((x) => x.statementId !== bank.statements[index]!.id));
-			}),
+			fc.property(
+				answersArb,
+				decisionsArb,
+				fc.constantFrom(...naAllowed),
+				(ratings, decisions, index) => {
+					const withNa = [...ratings];
+					withNa[index] = 'not-applicable';
+					const without = [...ratings];
+					without[index] = undefined;
+					const a = score(toInput(withNa, decisions));
+					const b = score(toInput(without, decisions));
+					expect(a.overall.score).toEqual(b.overall.score);
+					a.domains.forEach((d, i) => {
+						const other = b.domains[i]!.score;
+						if (d.score !== null && other !== null) expect(d.score).toEqual(other);
+					});
+					expect(a.blockers).toEqual(
+						b.blockers.filter((x) => x.statementId !== bank.statements[index]!.id)
+					);
+				}
+			),
 			{ numRuns: 200 }
 		);
 	});

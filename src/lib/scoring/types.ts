@@ -2,7 +2,8 @@ import type { Rating } from '$lib/assessment/types';
 import type { Source, Timeframe } from '$lib/content/schema';
 import type { StageId } from './rules';
 
-export type StatementStatus = 'rated' | 'dont-know' | 'unanswered' | 'not-applicable' | 'switched-off';
+export type StatementStatus =
+	'rated' | 'dont-know' | 'unanswered' | 'not-applicable' | 'switched-off';
 
 export interface StatementResult {
 	id: string;

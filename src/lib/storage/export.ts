@@ -19,7 +19,12 @@ export function slug(text: string, fallback = 'organisation'): string {
 	return s || fallback;
 }
 
-export function fileName(organisation: string, kind: string, extension: string, date = new Date()): string {
+export function fileName(
+	organisation: string,
+	kind: string,
+	extension: string,
+	date = new Date()
+): string {
 	return `${slug(organisation)}-${kind}-${date.toISOString().slice(0, 10)}.${extension}`;
 }
 
@@ -30,9 +35,22 @@ export function csvCell(value: string | number): string {
 	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function answersCsv(assessment: Assessment, result: ScoringResult, bank: QuestionBank): string {
+export function answersCsv(
+	assessment: Assessment,
+	result: ScoringResult,
+	bank: QuestionBank
+): string {
 	const terms = resolveTerms(assessment.profile, bank.terminology);
-	const header = ['domain', 'statement_id', 'statement', 'critical', 'status', 'level', 'answer', 'note'];
+	const header = [
+		'domain',
+		'statement_id',
+		'statement',
+		'critical',
+		'status',
+		'level',
+		'answer',
+		'note'
+	];
 	const rows = result.domains.flatMap((d) =>
 		d.statements.map((s) => [
 			d.name,
@@ -41,7 +59,9 @@ export function answersCsv(assessment: Assessment, result: ScoringResult, bank: 
 			s.critical ? 'yes' : 'no',
 			s.status,
 			typeof s.rating === 'number' ? s.rating : '',
-			s.status === 'switched-off' ? 'Not asked (switched off by a decision)' : ratingLabel(s.rating, terms),
+			s.status === 'switched-off'
+				? 'Not asked (switched off by a decision)'
+				: ratingLabel(s.rating, terms),
 			s.note
 		])
 	);

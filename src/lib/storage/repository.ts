@@ -114,7 +114,8 @@ export class AssessmentRepository {
 		} catch {
 			return {
 				ok: false,
-				message: 'Could not save: browser storage is full or blocked. Export a JSON file to keep your work.'
+				message:
+					'Could not save: browser storage is full or blocked. Export a JSON file to keep your work.'
 			};
 		}
 	}
@@ -137,7 +138,11 @@ export class AssessmentRepository {
 
 	/** Removes everything this app stored on this device, and nothing else. */
 	clearAll(): void {
-		for (const key of [...this.#keys(ASSESSMENT_PREFIX), ...this.#keys(QUARANTINE_PREFIX), ...this.#keys('pwr.')]) {
+		for (const key of [
+			...this.#keys(ASSESSMENT_PREFIX),
+			...this.#keys(QUARANTINE_PREFIX),
+			...this.#keys('pwr.')
+		]) {
 			this.store.removeItem(key);
 		}
 	}

@@ -5,7 +5,12 @@ import type { Assessment } from '$lib/assessment/types';
 import { bank } from '$lib/content';
 import { scoreAssessment } from '$lib/scoring';
 import { answersCsv, csvCell, exportJson, fileName } from './export';
-import { ASSESSMENT_PREFIX, AssessmentRepository, MemoryStore, QUARANTINE_PREFIX } from './repository';
+import {
+	ASSESSMENT_PREFIX,
+	AssessmentRepository,
+	MemoryStore,
+	QUARANTINE_PREFIX
+} from './repository';
 import { parseAssessment, parseAssessmentText } from './validate';
 
 const known = new Set(bank.statements.map((s) => s.id));
@@ -15,8 +20,18 @@ function sample(): Assessment {
 	const a = createAssessment(bank.version, fixedNow, 'a1');
 	a.profile.organisationName = 'Équipe Sud – "Harbour" 🌊';
 	a.decisions = { model: 'integrated', records: 'neither' };
-	a.answers = { 'ROLE-1': { rating: 2, note: 'Draft with HR, "not agreed"\nsecond line' }, 'GOV-1': { rating: 'dont-know' }, 'LEAD-1': { note: 'ask the board' } };
-	a.plan = { edits: { 'A-GOV-1': { owner: 'Sam', due: '2027-01-31', status: 'in-progress' } }, custom: [{ id: 'c1', title: 'Own action', text: 'Do it', owner: '', due: '', status: 'not-started' }], order: ['c1'] };
+	a.answers = {
+		'ROLE-1': { rating: 2, note: 'Draft with HR, "not agreed"\nsecond line' },
+		'GOV-1': { rating: 'dont-know' },
+		'LEAD-1': { note: 'ask the board' }
+	};
+	a.plan = {
+		edits: { 'A-GOV-1': { owner: 'Sam', due: '2027-01-31', status: 'in-progress' } },
+		custom: [
+			{ id: 'c1', title: 'Own action', text: 'Do it', owner: '', due: '', status: 'not-started' }
+		],
+		order: ['c1']
+	};
 	a.position = { step: 'domain', index: 3 };
 	return a;
 }
@@ -45,10 +60,19 @@ describe('saved assessment validation', () => {
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		let deep: unknown = {};
 		for (let i = 0; i < 50; i++) deep = { a: deep };
-		expect(parseAssessment({ schemaVersion: 2, x: deep })).toMatchObject({ ok: false, message: expect.stringMatching(/nested too deeply/) });
-		expect(parseAssessmentText(exportJson(sample()).slice(0, 200))).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
+		expect(parseAssessment({ schemaVersion: 2, x: deep })).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/nested too deeply/)
+		});
+		expect(parseAssessmentText(exportJson(sample()).slice(0, 200))).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/not valid JSON/)
+		});
 		const huge = ' '.repeat(20_000_000);
-		expect(parseAssessmentText(huge)).toMatchObject({ ok: false, message: expect.stringMatching(/20\.0 MB/) });
+		expect(parseAssessmentText(huge)).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/20\.0 MB/)
+		});
 	});
 
 	it('keeps answers to statements that no longer exist and reports them', () => {
@@ -88,8 +112,14 @@ describe('saved assessment validation', () => {
 		const hostile = fc.oneof(
 			fc.anything({ maxDepth: 6, withObjectString: true, withNullPrototype: true }),
 			fc.json({ maxDepth: 6 }).map((j) => ({ json: j })),
-			fc.record({ schemaVersion: fc.oneof(fc.integer(), fc.constant(2)), answers: fc.dictionary(fc.string(), fc.anything()), id: fc.string() }),
-			fc.constantFrom('__proto__', 'constructor', 'prototype').map((k) => JSON.parse(`{"schemaVersion":2,"answers":{"${k}":{"rating":1}}}`))
+			fc.record({
+				schemaVersion: fc.oneof(fc.integer(), fc.constant(2)),
+				answers: fc.dictionary(fc.string(), fc.anything()),
+				id: fc.string()
+			}),
+			fc
+				.constantFrom('__proto__', 'constructor', 'prototype')
+				.map((k) => JSON.parse(`{"schemaVersion":2,"answers":{"${k}":{"rating":1}}}`))
 		);
 		fc.assert(
 			fc.property(hostile, (input) => {
@@ -111,7 +141,16 @@ describe('saved assessment validation', () => {
 		const rating = fc.constantFrom(0, 1, 2, 3, 4, 'dont-know', 'not-applicable');
 		fc.assert(
 			fc.property(
-				fc.dictionary(fc.constantFrom(...known), fc.record({ rating: fc.option(rating, { nil: undefined }), note: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }) }, { requiredKeys: [] })),
+				fc.dictionary(
+					fc.constantFrom(...known),
+					fc.record(
+						{
+							rating: fc.option(rating, { nil: undefined }),
+							note: fc.option(fc.string({ maxLength: 200 }), { nil: undefined })
+						},
+						{ requiredKeys: [] }
+					)
+				),
 				(answers) => {
 					const a = { ...sample(), answers: JSON.parse(JSON.stringify(answers)) };
 					const parsed = parseAssessmentText(exportJson(a), known);
@@ -167,7 +206,10 @@ describe('the assessment repository', () => {
 		full.setItem = () => {
 			throw new DOMException('quota', 'QuotaExceededError');
 		};
-		expect(new AssessmentRepository(full).save(sample())).toMatchObject({ ok: false, message: expect.stringMatching(/full or blocked/) });
+		expect(new AssessmentRepository(full).save(sample())).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/full or blocked/)
+		});
 	});
 });
 
@@ -178,12 +220,16 @@ describe('exports', () => {
 		const lines = csv.trim().split('\r\n');
 		expect(lines[0]).toBe('domain,statement_id,statement,critical,status,level,answer,note');
 		expect(csv).toContain('"Draft with HR, ""not agreed""\nsecond line"');
-		expect(lines.filter((l) => /^[A-Z"]/.test(l)).length).toBeGreaterThanOrEqual(bank.statements.length);
+		expect(lines.filter((l) => /^[A-Z"]/.test(l)).length).toBeGreaterThanOrEqual(
+			bank.statements.length
+		);
 		expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
 	});
 
 	it('names files after the organisation and date', () => {
-		expect(fileName('Équipe Sud – "Harbour" 🌊', 'readiness-plan', 'pdf', fixedNow)).toBe('equipe-sud-harbour-readiness-plan-2026-11-22.pdf');
+		expect(fileName('Équipe Sud – "Harbour" 🌊', 'readiness-plan', 'pdf', fixedNow)).toBe(
+			'equipe-sud-harbour-readiness-plan-2026-11-22.pdf'
+		);
 		expect(fileName('', 'answers', 'csv', fixedNow)).toBe('organisation-answers-2026-11-22.csv');
 	});
 });

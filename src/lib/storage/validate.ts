@@ -14,12 +14,21 @@ export const LIMITS = {
 } as const;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const shortText = v.pipe(v.string(), v.maxLength(LIMITS.shortText, `must be at most ${LIMITS.shortText} characters`));
-const longText = v.pipe(v.string(), v.maxLength(LIMITS.longText, `must be at most ${LIMITS.longText} characters`));
+const shortText = v.pipe(
+	v.string(),
+	v.maxLength(LIMITS.shortText, `must be at most ${LIMITS.shortText} characters`)
+);
+const longText = v.pipe(
+	v.string(),
+	v.maxLength(LIMITS.longText, `must be at most ${LIMITS.longText} characters`)
+);
 const key = v.pipe(v.string(), v.regex(/^[A-Za-z0-9:_-]{1,80}$/, 'is not a valid id'));
 const isoDate = v.pipe(v.string(), v.isoTimestamp('must be a date and time'));
 const status = v.picklist(['not-started', 'in-progress', 'done']);
-const dueDate = v.union([v.literal(''), v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'))]);
+const dueDate = v.union([
+	v.literal(''),
+	v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'))
+]);
 
 const RatingSchema = v.union([
 	v.picklist([0, 1, 2, 3, 4], 'must be a level from 0 to 4'),
@@ -29,7 +38,10 @@ const RatingSchema = v.union([
 const PositionSchema = v.variant('step', [
 	v.strictObject({ step: v.literal('profile') }),
 	v.strictObject({ step: v.literal('decisions') }),
-	v.strictObject({ step: v.literal('domain'), index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50)) }),
+	v.strictObject({
+		step: v.literal('domain'),
+		index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50))
+	}),
 	v.strictObject({ step: v.literal('review') }),
 	v.strictObject({ step: v.literal('results') })
 ]);
@@ -51,16 +63,27 @@ export const AssessmentSchema = v.strictObject({
 		peerTerm: shortText,
 		bpdSpecific: v.picklist(['yes', 'no'])
 	}),
-	decisions: v.pipe(v.record(key, key), v.check((r) => Object.keys(r).length <= 100, 'has too many decisions')),
+	decisions: v.pipe(
+		v.record(key, key),
+		v.check((r) => Object.keys(r).length <= 100, 'has too many decisions')
+	),
 	answers: v.pipe(
 		v.record(
 			key,
 			v.strictObject({
 				rating: v.optional(RatingSchema),
-				note: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.noteChars, `must be at most ${LIMITS.noteChars} characters`)))
+				note: v.optional(
+					v.pipe(
+						v.string(),
+						v.maxLength(LIMITS.noteChars, `must be at most ${LIMITS.noteChars} characters`)
+					)
+				)
 			})
 		),
-		v.check((r) => Object.keys(r).length <= LIMITS.answers, `has more than ${LIMITS.answers} answers`)
+		v.check(
+			(r) => Object.keys(r).length <= LIMITS.answers,
+			`has more than ${LIMITS.answers} answers`
+		)
 	),
 	plan: v.strictObject({
 		edits: v.pipe(
@@ -78,7 +101,16 @@ export const AssessmentSchema = v.strictObject({
 			v.check((r) => Object.keys(r).length <= 500, 'has too many plan edits')
 		),
 		custom: v.pipe(
-			v.array(v.strictObject({ id: key, title: shortText, text: longText, owner: shortText, due: dueDate, status })),
+			v.array(
+				v.strictObject({
+					id: key,
+					title: shortText,
+					text: longText,
+					owner: shortText,
+					due: dueDate,
+					status
+				})
+			),
 			v.maxLength(LIMITS.customActions)
 		),
 		order: v.pipe(v.array(key), v.maxLength(1000))
@@ -87,8 +119,7 @@ export const AssessmentSchema = v.strictObject({
 });
 
 export type ParseResult =
-	| { ok: true; assessment: Assessment; notices: string[] }
-	| { ok: false; message: string };
+	{ ok: true; assessment: Assessment; notices: string[] } | { ok: false; message: string };
 
 /** Finds keys that could pollute prototypes and nesting deep enough to be an attack, before any schema runs. */
 function structuralProblem(value: unknown, depth = 0): string | null {
@@ -115,7 +146,10 @@ function describeIssues(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]
  * The one gate for everything that comes from outside: browser storage, imported files and
  * workshop links. It never throws; it answers with an assessment or a message a person can act on.
  */
-export function parseAssessment(input: unknown, knownStatementIds?: ReadonlySet<string>): ParseResult {
+export function parseAssessment(
+	input: unknown,
+	knownStatementIds?: ReadonlySet<string>
+): ParseResult {
 	try {
 		if (input === null || typeof input !== 'object' || Array.isArray(input)) {
 			return { ok: false, message: 'This is not a saved assessment: expected a JSON object.' };
@@ -124,7 +158,10 @@ export function parseAssessment(input: unknown, knownStatementIds?: ReadonlySet<
 		if (structural) return { ok: false, message: structural };
 		const version = (input as { schemaVersion?: unknown }).schemaVersion;
 		if (typeof version !== 'number' || !Number.isInteger(version)) {
-			return { ok: false, message: 'This is not a saved assessment from Peer Work Readiness (no schemaVersion).' };
+			return {
+				ok: false,
+				message: 'This is not a saved assessment from Peer Work Readiness (no schemaVersion).'
+			};
 		}
 		if (version > SCHEMA_VERSION) {
 			return {
@@ -139,7 +176,10 @@ export function parseAssessment(input: unknown, knownStatementIds?: ReadonlySet<
 		const migrated = migrate(input as Record<string, unknown>, version, notices);
 		const result = v.safeParse(AssessmentSchema, migrated);
 		if (!result.success) {
-			return { ok: false, message: `This saved assessment is damaged or not valid: ${describeIssues(result.issues)}. Nothing was changed.` };
+			return {
+				ok: false,
+				message: `This saved assessment is damaged or not valid: ${describeIssues(result.issues)}. Nothing was changed.`
+			};
 		}
 		const assessment = result.output as Assessment;
 		if (knownStatementIds) {
@@ -157,7 +197,10 @@ export function parseAssessment(input: unknown, knownStatementIds?: ReadonlySet<
 }
 
 /** Parses the text of a file or storage entry, with the size limit applied before JSON.parse. */
-export function parseAssessmentText(text: string, knownStatementIds?: ReadonlySet<string>): ParseResult {
+export function parseAssessmentText(
+	text: string,
+	knownStatementIds?: ReadonlySet<string>
+): ParseResult {
 	if (text.length > LIMITS.fileBytes) {
 		return {
 			ok: false,
@@ -168,7 +211,11 @@ export function parseAssessmentText(text: string, knownStatementIds?: ReadonlySe
 	try {
 		data = JSON.parse(text);
 	} catch {
-		return { ok: false, message: 'This file is not valid JSON (it may be truncated or not a save file). Nothing was changed.' };
+		return {
+			ok: false,
+			message:
+				'This file is not valid JSON (it may be truncated or not a save file). Nothing was changed.'
+		};
 	}
 	return parseAssessment(data, knownStatementIds);
 }
