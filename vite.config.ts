@@ -22,7 +22,7 @@ export default defineConfig({
 					name: 'component',
 					environment: 'jsdom',
 					include: ['src/**/*.component.spec.ts'],
-					setupFiles: ['./vitest-setup.ts']
+					setupFiles: ['./src/vitest-setup.ts']
 				}
 			}
 		]
