@@ -70,6 +70,8 @@ export interface Assessment {
 	answers: Record<string, Answer>;
 	plan: Plan;
 	position: Position;
+	/** Set on a workshop's consensus assessment: the workshop whose agreed ratings these are. */
+	workshopId?: string;
 }
 
 export function emptyProfile(): Profile {

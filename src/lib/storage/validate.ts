@@ -115,14 +115,15 @@ export const AssessmentSchema = v.strictObject({
 		),
 		order: v.pipe(v.array(key), v.maxLength(1000))
 	}),
-	position: PositionSchema
+	position: PositionSchema,
+	workshopId: v.optional(key)
 });
 
 export type ParseResult =
 	{ ok: true; assessment: Assessment; notices: string[] } | { ok: false; message: string };
 
 /** Finds keys that could pollute prototypes and nesting deep enough to be an attack, before any schema runs. */
-function structuralProblem(value: unknown, depth = 0): string | null {
+export function structuralProblem(value: unknown, depth = 0): string | null {
 	if (depth > LIMITS.depth) return 'The file is nested too deeply to be a saved assessment.';
 	if (value === null || typeof value !== 'object') return null;
 	for (const k of Object.keys(value)) {
@@ -133,7 +134,7 @@ function structuralProblem(value: unknown, depth = 0): string | null {
 	return null;
 }
 
-function describeIssues(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
+export function describeIssues(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
 	const lines = issues.slice(0, 3).map((issue) => {
 		const path = v.getDotPath(issue);
 		return `${path ?? 'the file'}: ${issue.message}`;
