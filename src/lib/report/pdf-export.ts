@@ -4,6 +4,7 @@ import { bank } from '$lib/content';
 import { buildReport, type Report } from './build-report';
 import { radarImage } from './charts';
 import { drawReportPdf } from './draw-pdf';
+import { workshopExtrasFor } from '$lib/workshop/report-extras';
 
 async function fontBase64(path: string): Promise<string> {
 	const bytes = new Uint8Array(await (await fetch(path)).arrayBuffer());
@@ -46,5 +47,8 @@ export async function savePdf(report: Report): Promise<string> {
 }
 
 export function savePlanPdf(session: AssessmentSession): Promise<string> {
-	return savePdf(buildReport(session.assessment, session.result, bank, new Date()));
+	const assessment = session.assessment;
+	return savePdf(
+		buildReport(assessment, session.result, bank, new Date(), workshopExtrasFor(assessment))
+	);
 }

@@ -24,11 +24,20 @@ export function mergeResponses(workshop: Workshop, incoming: WorkshopResponse[])
 	const refused: MergeOutcome['refused'] = [];
 	for (const response of [...incoming].sort(byArrival)) {
 		if (response.workshopId !== workshop.id) {
-			refused.push({ responseId: response.responseId, reason: 'These answers belong to a different workshop.' });
+			refused.push({
+				responseId: response.responseId,
+				reason: 'These answers belong to a different workshop.'
+			});
 		} else if (known.has(response.responseId)) {
-			refused.push({ responseId: response.responseId, reason: 'These answers have already been added.' });
+			refused.push({
+				responseId: response.responseId,
+				reason: 'These answers have already been added.'
+			});
 		} else if (!workshop.roles.includes(response.role)) {
-			refused.push({ responseId: response.responseId, reason: `The role "${response.role}" is not taking part in this workshop.` });
+			refused.push({
+				responseId: response.responseId,
+				reason: `The role "${response.role}" is not taking part in this workshop.`
+			});
 		} else {
 			known.set(response.responseId, response);
 			added.push(response);
@@ -91,7 +100,12 @@ export function median(values: number[]): number | null {
 }
 
 /** The disagreement picture: spread, medians, each role's view, role gaps and hotspots. Pure. */
-export function aggregate(workshop: Workshop, profile: Profile, decisions: Record<string, string>, bank: QuestionBank): WorkshopPicture {
+export function aggregate(
+	workshop: Workshop,
+	profile: Profile,
+	decisions: Record<string, string>,
+	bank: QuestionBank
+): WorkshopPicture {
 	const responses = workshop.responses;
 	const roles = workshop.roles.filter((role) => responses.some((r) => r.role === role));
 	const context = { decisions, bpdSpecific: profile.bpdSpecific };
@@ -113,8 +127,14 @@ export function aggregate(workshop: Workshop, profile: Profile, decisions: Recor
 				} else if (rating === 'dont-know') dontKnow++;
 				else if (rating === undefined) unanswered++;
 			}
-			const byRole = roles.map((role) => ({ role, rated: perRole.get(role)?.length ?? 0, median: median(perRole.get(role) ?? []) }));
-			const withMedian = byRole.filter((v): v is RoleView & { median: number } => v.median !== null);
+			const byRole = roles.map((role) => ({
+				role,
+				rated: perRole.get(role)?.length ?? 0,
+				median: median(perRole.get(role) ?? [])
+			}));
+			const withMedian = byRole.filter(
+				(v): v is RoleView & { median: number } => v.median !== null
+			);
 			let roleGap: StatementSpread['roleGap'] = null;
 			if (withMedian.length >= 2) {
 				const high = withMedian.reduce((a, b) => (b.median > a.median ? b : a));
@@ -151,13 +171,22 @@ export function aggregate(workshop: Workshop, profile: Profile, decisions: Recor
 				.filter((p) => p.role === role)
 				.map((p) => p.result.domains[index]!.score)
 				.filter((x): x is number => x !== null);
-			return { role, participants: participantResults.filter((p) => p.role === role).length, median: median(scores) };
+			return {
+				role,
+				participants: participantResults.filter((p) => p.role === role).length,
+				median: median(scores)
+			};
 		})
 	}));
 
 	const hotspots = statements
 		.filter((s) => (s.roleGap?.size ?? 0) >= HOTSPOT_THRESHOLD || s.spread >= HOTSPOT_THRESHOLD)
-		.sort((a, b) => (b.roleGap?.size ?? 0) - (a.roleGap?.size ?? 0) || b.spread - a.spread || a.id.localeCompare(b.id))
+		.sort(
+			(a, b) =>
+				(b.roleGap?.size ?? 0) - (a.roleGap?.size ?? 0) ||
+				b.spread - a.spread ||
+				a.id.localeCompare(b.id)
+		)
 		.slice(0, MAX_HOTSPOTS);
 
 	return {

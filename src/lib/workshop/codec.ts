@@ -19,7 +19,10 @@ const ProfileSchema = v.strictObject({
 	peerTerm: short,
 	bpdSpecific: v.picklist(['yes', 'no'])
 });
-const decisions = v.pipe(v.record(key, key), v.check((r) => Object.keys(r).length <= 100, 'has too many decisions'));
+const decisions = v.pipe(
+	v.record(key, key),
+	v.check((r) => Object.keys(r).length <= 100, 'has too many decisions')
+);
 
 export const InviteSchema = v.strictObject({
 	format: v.literal('pwr-workshop-invite'),
@@ -60,7 +63,8 @@ export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string }
 
 function toBase64Url(bytes: Uint8Array): string {
 	let binary = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	for (let i = 0; i < bytes.length; i += 0x8000)
+		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
 	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -101,31 +105,44 @@ export function extractCode(text: string): string | null {
 }
 
 function parseWith<T>(schema: v.GenericSchema, data: unknown, what: string): Decoded<T> {
-	if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, message: `This is not a ${what}.` };
+	if (data === null || typeof data !== 'object' || Array.isArray(data))
+		return { ok: false, message: `This is not a ${what}.` };
 	const structural = structuralProblem(data);
 	if (structural) return { ok: false, message: structural };
 	const result = v.safeParse(schema, data);
-	if (!result.success) return { ok: false, message: `This ${what} is damaged or not valid: ${describeIssues(result.issues)}.` };
+	if (!result.success)
+		return {
+			ok: false,
+			message: `This ${what} is damaged or not valid: ${describeIssues(result.issues)}.`
+		};
 	return { ok: true, value: result.output as T };
 }
 
 /** Decodes a link, code or JSON file text into a validated invite or response. Never throws. */
 function decode<T>(text: string, schema: v.GenericSchema, what: string): Decoded<T> {
 	try {
-		if (text.length > LIMITS.codeChars * 3) return { ok: false, message: `This ${what} is far too large.` };
+		if (text.length > LIMITS.codeChars * 3)
+			return { ok: false, message: `This ${what} is far too large.` };
 		const trimmed = text.trim();
 		if (trimmed.startsWith('{')) {
-			if (trimmed.length > LIMITS.jsonBytes) return { ok: false, message: `This ${what} is far too large.` };
+			if (trimmed.length > LIMITS.jsonBytes)
+				return { ok: false, message: `This ${what} is far too large.` };
 			return parseWith<T>(schema, JSON.parse(trimmed), what);
 		}
 		const code = extractCode(trimmed);
 		if (!code) return { ok: false, message: `No ${what} code was found in what you pasted.` };
-		if (code.length > LIMITS.codeChars) return { ok: false, message: `This ${what} code is far too long.` };
+		if (code.length > LIMITS.codeChars)
+			return { ok: false, message: `This ${what} code is far too long.` };
 		let json: string;
 		try {
-			json = strFromU8(inflateLimited(fromBase64Url(code.slice(CODE_PREFIX.length)), LIMITS.jsonBytes));
+			json = strFromU8(
+				inflateLimited(fromBase64Url(code.slice(CODE_PREFIX.length)), LIMITS.jsonBytes)
+			);
 		} catch {
-			return { ok: false, message: `This ${what} code is damaged (it may have been cut short when copied).` };
+			return {
+				ok: false,
+				message: `This ${what} code is damaged (it may have been cut short when copied).`
+			};
 		}
 		return parseWith<T>(schema, JSON.parse(json), what);
 	} catch {
@@ -133,6 +150,9 @@ function decode<T>(text: string, schema: v.GenericSchema, what: string): Decoded
 	}
 }
 
-export const decodeInvite = (text: string) => decode<WorkshopInvite>(text, InviteSchema, 'workshop invitation');
-export const decodeResponse = (text: string) => decode<WorkshopResponse>(text, ResponseSchema, 'participant answer');
-export const parseWorkshop = (data: unknown) => parseWith<Workshop>(WorkshopSchema, data, 'saved workshop');
+export const decodeInvite = (text: string) =>
+	decode<WorkshopInvite>(text, InviteSchema, 'workshop invitation');
+export const decodeResponse = (text: string) =>
+	decode<WorkshopResponse>(text, ResponseSchema, 'participant answer');
+export const parseWorkshop = (data: unknown) =>
+	parseWith<Workshop>(WorkshopSchema, data, 'saved workshop');

@@ -4,12 +4,34 @@ import type { Workshop, WorkshopResponse, WorkshopRole } from './types';
 
 export const profile = { ...emptyProfile(), organisationName: 'Harbour Health' };
 
-export function workshop(roles: WorkshopRole[] = ['manager', 'clinician', 'peer-worker', 'consumer', 'carer', 'hr', 'other']): Workshop {
-	return { format: 'pwr-workshop', version: 1, id: 'w1', assessmentId: 'a1', createdAt: '2026-11-22T09:00:00.000Z', roles, responses: [] };
+export function workshop(
+	roles: WorkshopRole[] = [
+		'manager',
+		'clinician',
+		'peer-worker',
+		'consumer',
+		'carer',
+		'hr',
+		'other'
+	]
+): Workshop {
+	return {
+		format: 'pwr-workshop',
+		version: 1,
+		id: 'w1',
+		assessmentId: 'a1',
+		createdAt: '2026-11-22T09:00:00.000Z',
+		roles,
+		responses: []
+	};
 }
 
 let counter = 0;
-export function response(role: WorkshopRole, rate: (id: string) => Rating | undefined, over: Partial<WorkshopResponse> = {}): WorkshopResponse {
+export function response(
+	role: WorkshopRole,
+	rate: (id: string) => Rating | undefined,
+	over: Partial<WorkshopResponse> = {}
+): WorkshopResponse {
 	counter++;
 	const answers: WorkshopResponse['answers'] = {};
 	for (const s of bank.statements) {
