@@ -4,7 +4,10 @@ import { expect, expectNoAxeViolations, test } from './fixtures';
 
 const ORG = 'Harbour Workshop Trust';
 
-test('three participants answer on their own devices; the facilitator merges, finds the hotspot, agrees ratings and gets a workshop PDF', async ({ page, browser }) => {
+test('three participants answer on their own devices; the facilitator merges, finds the hotspot, agrees ratings and gets a workshop PDF', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(240_000);
 	await page.goto('/workshop');
 	await page.getByLabel('Organisation or service name').fill(ORG);
@@ -14,7 +17,11 @@ test('three participants answer on their own devices; the facilitator merges, fi
 	expect(inviteLink).toMatch(/\/workshop\/respond#invite=pwr1\./);
 	await expectNoAxeViolations(page, 'workshop desk (empty)');
 
-	const views = { Manager: 4, 'Peer worker': 0, 'Clinician / mental health professional': 2 } as const;
+	const views = {
+		Manager: 4,
+		'Peer worker': 0,
+		'Clinician / mental health professional': 2
+	} as const;
 	const returned: string[] = [];
 	for (const [role, team4] of Object.entries(views)) {
 		const context = await browser.newContext();
@@ -48,7 +55,9 @@ test('three participants answer on their own devices; the facilitator merges, fi
 	await expect(page.getByText(/^3 participants/)).toBeVisible();
 
 	// A duplicate, a damaged link and another workshop's answers are refused with a reason.
-	await page.getByLabel('Paste one or more answer links').fill(`${returned[0]}\n${returned[1]!.slice(0, -30)}`);
+	await page
+		.getByLabel('Paste one or more answer links')
+		.fill(`${returned[0]}\n${returned[1]!.slice(0, -30)}`);
 	await page.getByRole('button', { name: 'Add answers' }).click();
 	await expect(page.getByText('Refused: These answers have already been added.')).toBeVisible();
 	await expect(page.getByText(/Item 2: This participant answer code is damaged/)).toBeVisible();
@@ -61,22 +70,39 @@ test('three participants answer on their own devices; the facilitator merges, fi
 
 	await page.getByRole('button', { name: /Start from the medians/ }).click();
 	await page.locator('#agreed-TEAM-4').selectOption('1');
-	await page.locator('#agreed-note-TEAM-4').fill('Peers do not feel equal; managers agreed to ask them monthly.');
+	await page
+		.locator('#agreed-note-TEAM-4')
+		.fill('Peers do not feel equal; managers agreed to ask them monthly.');
 	await expect(page.getByText(/of \d+ agreed/)).toContainText(/(\d+) of \1 agreed/);
 	await page.screenshot({ path: 'artifacts/workshop-desk.png' });
 
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download PDF action plan' }).click();
 	const download = await downloading;
-	expect(download.suggestedFilename()).toMatch(/^harbour-workshop-trust-workshop-report-\d{4}-\d{2}-\d{2}\.pdf$/);
+	expect(download.suggestedFilename()).toMatch(
+		/^harbour-workshop-trust-workshop-report-\d{4}-\d{2}-\d{2}\.pdf$/
+	);
 	const path = await download.path();
 	expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
-	const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+	const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(
+		/\s+/g,
+		' '
+	);
 	expect(text).toContain('Peer work readiness: workshop report');
 	expect(text).toContain(ORG);
 	expect(text).toContain('Who took part, and where they disagreed');
 	expect(text).toMatch(/Manager 1, Clinician \/ mental health professional 1, Peer worker 1/);
 	expect(text).toContain('TEAM-4');
 	expect(text).toContain('Peers do not feel equal');
-	execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '3', path, 'artifacts/workshop-pdf']);
+	execFileSync('pdftoppm', [
+		'-r',
+		'50',
+		'-png',
+		'-f',
+		'1',
+		'-l',
+		'3',
+		path,
+		'artifacts/workshop-pdf'
+	]);
 });
