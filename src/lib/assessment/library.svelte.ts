@@ -1,4 +1,4 @@
-import { bank } from '$lib/content';
+import { CONTENT_VERSION } from '$lib/content/version';
 import type { AssessmentRepository, QuarantinedEntry } from '$lib/storage/repository';
 import { parseAssessmentText } from '$lib/storage/validate';
 import { createAssessment, displayTitle, duplicateAssessment, newId } from './create';
@@ -35,7 +35,7 @@ export class AssessmentLibrary {
 	}
 
 	create(): Assessment {
-		const assessment = createAssessment(bank.version);
+		const assessment = createAssessment(CONTENT_VERSION);
 		this.repository.save(assessment);
 		return assessment;
 	}
@@ -80,7 +80,9 @@ export class AssessmentLibrary {
 	}
 
 	/** Imports a save file. A file with the id of an existing assessment is added as a copy, never overwriting. */
-	importText(text: string): Assessment | null {
+	async importText(text: string): Promise<Assessment | null> {
+		// The question bank is needed only to report answers to retired statements, so it loads here.
+		const { bank } = await import('$lib/content');
 		const parsed = parseAssessmentText(text, new Set(bank.statements.map((s) => s.id)));
 		if (!parsed.ok) {
 			this.message = { kind: 'error', text: `Import failed: ${parsed.message}` };

@@ -1,20 +1,16 @@
-import { bank } from '$lib/content';
-import { WorkshopRepository } from '$lib/workshop/repository';
-import { AssessmentRepository, openBrowserStore } from './repository';
+import { AssessmentRepository, openBrowserStore, type KeyValueStore } from './repository';
 
-let opened:
-	| { repository: AssessmentRepository; workshops: WorkshopRepository; persistent: boolean }
-	| undefined;
+let store: { store: KeyValueStore; persistent: boolean } | undefined;
+let repository: AssessmentRepository | undefined;
 
-/** The device's repositories, opened once per page load. */
+/** This browser's storage, opened once per page load (memory if the browser refuses storage). */
+export function deviceStore() {
+	store ??= openBrowserStore();
+	return store;
+}
+
+/** The assessments saved on this device. */
 export function deviceRepository() {
-	if (!opened) {
-		const { store, persistent } = openBrowserStore();
-		opened = {
-			repository: new AssessmentRepository(store, new Set(bank.statements.map((s) => s.id))),
-			workshops: new WorkshopRepository(store),
-			persistent
-		};
-	}
-	return opened;
+	repository ??= new AssessmentRepository(deviceStore().store);
+	return { repository, persistent: deviceStore().persistent };
 }

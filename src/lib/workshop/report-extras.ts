@@ -2,7 +2,7 @@ import type { Assessment } from '$lib/assessment/types';
 import { bank } from '$lib/content';
 import { applyTerms, resolveTerms } from '$lib/content/terms';
 import type { DisagreementSummary } from '$lib/report/build-report';
-import { deviceRepository } from '$lib/storage/browser';
+import { deviceWorkshops } from './device';
 import { aggregate } from './aggregate';
 import { roleLabel, type Workshop } from './types';
 
@@ -30,6 +30,6 @@ export function disagreementSummary(
 /** For a workshop's consensus assessment, the disagreement section of its report; nothing otherwise. */
 export function workshopExtrasFor(assessment: Assessment): { disagreement?: DisagreementSummary } {
 	if (!assessment.workshopId) return {};
-	const loaded = deviceRepository().workshops.load(assessment.workshopId);
+	const loaded = deviceWorkshops().load(assessment.workshopId);
 	return loaded?.ok ? { disagreement: disagreementSummary(loaded.value, assessment) } : {};
 }
