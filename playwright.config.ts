@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.config.js';
 
 const port = 4173;
 
@@ -22,19 +23,6 @@ export default defineConfig({
 		baseURL: `http://localhost:${port}`,
 		acceptDownloads: true,
 		viewport: { width: 1280, height: 800 },
-		launchOptions: {
-			// Debian's Chromium; point CHROMIUM_PATH at another build if yours lives elsewhere.
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
-		}
+		launchOptions: chromiumLaunchOptions
 	}
 });

@@ -5,6 +5,7 @@ import { readFileSync, existsSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync, deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../chromium.config.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'));
@@ -36,19 +37,7 @@ for (let i = 0; i < 100; i++) {
 	}
 }
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 const fileFor = (url) => {
 	const path = decodeURIComponent(new URL(url).pathname);

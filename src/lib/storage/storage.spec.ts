@@ -55,6 +55,17 @@ describe('saved assessment validation', () => {
 		expect(!parsed.ok && parsed.message).toMatch(/answers\.ROLE-1\.rating/);
 	});
 
+	it('refuses a list where a map of answers, decisions or plan edits belongs', () => {
+		for (const bad of [
+			{ answers: [] },
+			{ decisions: [] },
+			{ plan: { ...sample().plan, edits: [] } }
+		]) {
+			const parsed = parseAssessment({ ...sample(), ...bad });
+			expect(!parsed.ok && parsed.message).toMatch(/must be an object, not a list/);
+		}
+	});
+
 	it('refuses prototype keys, deep nesting, truncated JSON and huge files', () => {
 		expect(parseAssessmentText('{"schemaVersion":2,"__proto__":{"polluted":true}}').ok).toBe(false);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -30,6 +30,18 @@ const dueDate = v.union([
 	v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'))
 ]);
 
+/** A map of ids to values. valibot's record also accepts arrays, which a saved map must never be. */
+export function mapOf<V extends v.GenericSchema>(value: V, maxEntries: number) {
+	return v.pipe(
+		v.custom<Record<string, unknown>>(
+			(x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+			'must be an object, not a list'
+		),
+		v.record(key, value),
+		v.check((r) => Object.keys(r).length <= maxEntries, `has more than ${maxEntries} entries`)
+	);
+}
+
 const RatingSchema = v.union([
 	v.picklist([0, 1, 2, 3, 4], 'must be a level from 0 to 4'),
 	v.picklist(['dont-know', 'not-applicable'])
@@ -63,42 +75,30 @@ export const AssessmentSchema = v.strictObject({
 		peerTerm: shortText,
 		bpdSpecific: v.picklist(['yes', 'no'])
 	}),
-	decisions: v.pipe(
-		v.record(key, key),
-		v.check((r) => Object.keys(r).length <= 100, 'has too many decisions')
-	),
-	answers: v.pipe(
-		v.record(
-			key,
-			v.strictObject({
-				rating: v.optional(RatingSchema),
-				note: v.optional(
-					v.pipe(
-						v.string(),
-						v.maxLength(LIMITS.noteChars, `must be at most ${LIMITS.noteChars} characters`)
-					)
+	decisions: mapOf(key, 100),
+	answers: mapOf(
+		v.strictObject({
+			rating: v.optional(RatingSchema),
+			note: v.optional(
+				v.pipe(
+					v.string(),
+					v.maxLength(LIMITS.noteChars, `must be at most ${LIMITS.noteChars} characters`)
 				)
-			})
-		),
-		v.check(
-			(r) => Object.keys(r).length <= LIMITS.answers,
-			`has more than ${LIMITS.answers} answers`
-		)
+			)
+		}),
+		LIMITS.answers
 	),
 	plan: v.strictObject({
-		edits: v.pipe(
-			v.record(
-				key,
-				v.strictObject({
-					title: v.optional(shortText),
-					text: v.optional(longText),
-					owner: v.optional(shortText),
-					due: v.optional(dueDate),
-					status: v.optional(status),
-					removed: v.optional(v.boolean())
-				})
-			),
-			v.check((r) => Object.keys(r).length <= 500, 'has too many plan edits')
+		edits: mapOf(
+			v.strictObject({
+				title: v.optional(shortText),
+				text: v.optional(longText),
+				owner: v.optional(shortText),
+				due: v.optional(dueDate),
+				status: v.optional(status),
+				removed: v.optional(v.boolean())
+			}),
+			500
 		),
 		custom: v.pipe(
 			v.array(

@@ -1,6 +1,6 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import * as v from 'valibot';
-import { describeIssues, structuralProblem } from '$lib/storage/validate';
+import { describeIssues, mapOf, structuralProblem } from '$lib/storage/validate';
 import { WORKSHOP_ROLES, type Workshop, type WorkshopInvite, type WorkshopResponse } from './types';
 
 export const CODE_PREFIX = 'pwr1.';
@@ -19,10 +19,7 @@ const ProfileSchema = v.strictObject({
 	peerTerm: short,
 	bpdSpecific: v.picklist(['yes', 'no'])
 });
-const decisions = v.pipe(
-	v.record(key, key),
-	v.check((r) => Object.keys(r).length <= 100, 'has too many decisions')
-);
+const decisions = mapOf(key, 100);
 
 export const InviteSchema = v.strictObject({
 	format: v.literal('pwr-workshop-invite'),
@@ -43,10 +40,7 @@ export const ResponseSchema = v.strictObject({
 	role,
 	name: short,
 	submittedAt: v.pipe(v.string(), v.isoTimestamp()),
-	answers: v.pipe(
-		v.record(key, v.strictObject({ rating: v.optional(rating) })),
-		v.check((r) => Object.keys(r).length <= 500, 'has too many answers')
-	)
+	answers: mapOf(v.strictObject({ rating: v.optional(rating) }), 500)
 });
 
 export const WorkshopSchema = v.strictObject({
