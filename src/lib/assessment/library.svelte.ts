@@ -89,15 +89,21 @@ export class AssessmentLibrary {
 			return null;
 		}
 		let assessment = parsed.assessment;
-		if (this.items.some((a) => a.id === assessment.id)) assessment = { ...assessment, id: newId() };
+		const notices = [...parsed.notices];
+		if (this.items.some((a) => a.id === assessment.id)) {
+			assessment = { ...assessment, id: newId() };
+			notices.unshift(
+				'The same assessment is already on this device, so this was added as a separate copy.'
+			);
+		}
 		const saved = this.repository.save(assessment);
 		if (!saved.ok) {
 			this.message = { kind: 'error', text: saved.message };
 			return null;
 		}
 		this.message = {
-			kind: parsed.notices.length ? 'warn' : 'ok',
-			text: [`Imported ${displayTitle(assessment)}.`, ...parsed.notices].join(' ')
+			kind: notices.length ? 'warn' : 'ok',
+			text: [`Imported ${displayTitle(assessment)}.`, ...notices].join(' ')
 		};
 		this.refresh();
 		return assessment;

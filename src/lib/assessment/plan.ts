@@ -56,7 +56,7 @@ function fromCustom(action: CustomAction): PlanRow {
 		rank: null,
 		priority: null,
 		timeframe: null,
-		reasons: ['Added by you.'],
+		reasons: ['Added by you'],
 		sources: [],
 		statementIds: [],
 		edited: false
