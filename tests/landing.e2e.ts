@@ -45,7 +45,7 @@ test('keyboard alone reaches the skip link and then "Start a new assessment"', a
 	).toBeVisible();
 });
 
-for (const path of ['/', '/about', '/scoring']) {
+for (const path of ['/', '/about', '/scoring', '/workshop']) {
 	test(`axe finds no violations on ${path}`, async ({ page }) => {
 		await page.goto(path);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

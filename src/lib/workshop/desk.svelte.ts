@@ -14,6 +14,8 @@ import {
 	type WorkshopRole
 } from './types';
 
+const DECODE_BATCH = 5;
+
 export function createWorkshop(
 	organisation: string,
 	roles: WorkshopRole[],
@@ -72,14 +74,19 @@ export class WorkshopDesk {
 		this.inviteCode = $derived(encodeCode(inviteFor(this.workshop, session.assessment)));
 	}
 
-	/** Adds answers pasted as links or codes, or read from files; one message per item. */
-	addAnswers(texts: string[]) {
+	/**
+	 * Adds answers pasted as links or codes, or read from files; one message per item. Decoding yields
+	 * to the browser between small batches so a room's worth of answers never freezes the page.
+	 */
+	async addAnswers(texts: string[]) {
 		const messages: WorkshopDesk['messages'] = [];
 		const decoded: WorkshopResponse[] = [];
 		for (const [i, text] of texts.entries()) {
 			const result = decodeResponse(text);
 			if (result.ok) decoded.push(result.value);
 			else messages.push({ kind: 'error', text: `Item ${i + 1}: ${result.message}` });
+			if (i % DECODE_BATCH === DECODE_BATCH - 1)
+				await new Promise((resolve) => setTimeout(resolve, 0));
 		}
 		const outcome = mergeResponses($state.snapshot(this.workshop) as Workshop, decoded);
 		for (const r of outcome.added)
