@@ -1,4 +1,4 @@
-import type { Answer, Level, Rating } from '$lib/assessment/types';
+import type { Answer, Rating } from '$lib/assessment/types';
 import { bank } from '$lib/content';
 import type { ScoringInput } from './score';
 
@@ -24,7 +24,3 @@ export function inputWith(
 export const allDecisionsMade: Record<string, string> = Object.fromEntries(
 	bank.decisions.map((d) => [d.id, d.options[0]!.id])
 );
-
-export function levels(map: Record<string, Level>): Record<string, Level> {
-	return map;
-}

@@ -138,12 +138,7 @@ export class AssessmentRepository {
 
 	/** Removes everything this app stored on this device, and nothing else. */
 	clearAll(): void {
-		for (const key of [
-			...this.#keys(ASSESSMENT_PREFIX),
-			...this.#keys(QUARANTINE_PREFIX),
-			...this.#keys('pwr.')
-		]) {
-			this.store.removeItem(key);
-		}
+		// Assessments, quarantined saves, workshops and participant drafts all live under "pwr.".
+		for (const key of this.#keys('pwr.')) this.store.removeItem(key);
 	}
 }
