@@ -199,6 +199,8 @@ test('corrupt storage is set aside with a message, can be downloaded, and the ap
 	page
 }) => {
 	await page.goto('/');
+	// Plant the damaged entry only after the first listing, so it is found on the reload.
+	await expect(page.getByText('No assessments saved on this device yet.')).toBeVisible();
 	await page.evaluate(() =>
 		localStorage.setItem('pwr.assessment.damaged', '{"schemaVersion": 2, "answers": {')
 	);
