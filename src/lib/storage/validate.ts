@@ -22,7 +22,7 @@ const longText = v.pipe(
 	v.string(),
 	v.maxLength(LIMITS.longText, `must be at most ${LIMITS.longText} characters`)
 );
-const key = v.pipe(v.string(), v.regex(/^[A-Za-z0-9:_-]{1,80}$/, 'is not a valid id'));
+export const key = v.pipe(v.string(), v.regex(/^[A-Za-z0-9:_-]{1,80}$/, 'is not a valid id'));
 const isoDate = v.pipe(v.string(), v.isoTimestamp('must be a date and time'));
 const status = v.picklist(['not-started', 'in-progress', 'done']);
 const dueDate = v.union([
@@ -42,7 +42,7 @@ export function mapOf<V extends v.GenericSchema>(value: V, maxEntries: number) {
 	);
 }
 
-const RatingSchema = v.union([
+export const RatingSchema = v.union([
 	v.picklist([0, 1, 2, 3, 4], 'must be a level from 0 to 4'),
 	v.picklist(['dont-know', 'not-applicable'])
 ]);
@@ -58,6 +58,16 @@ const PositionSchema = v.variant('step', [
 	v.strictObject({ step: v.literal('results') })
 ]);
 
+export const ProfileSchema = v.strictObject({
+	organisationName: shortText,
+	assessor: shortText,
+	serviceType: shortText,
+	settings: v.pipe(v.array(shortText), v.maxLength(20)),
+	consumerTerm: shortText,
+	peerTerm: shortText,
+	bpdSpecific: v.picklist(['yes', 'no'])
+});
+
 export const AssessmentSchema = v.strictObject({
 	schemaVersion: v.literal(SCHEMA_VERSION),
 	contentVersion: shortText,
@@ -66,15 +76,7 @@ export const AssessmentSchema = v.strictObject({
 	title: shortText,
 	createdAt: isoDate,
 	updatedAt: isoDate,
-	profile: v.strictObject({
-		organisationName: shortText,
-		assessor: shortText,
-		serviceType: shortText,
-		settings: v.pipe(v.array(shortText), v.maxLength(20)),
-		consumerTerm: shortText,
-		peerTerm: shortText,
-		bpdSpecific: v.picklist(['yes', 'no'])
-	}),
+	profile: ProfileSchema,
 	decisions: mapOf(key, 100),
 	answers: mapOf(
 		v.strictObject({

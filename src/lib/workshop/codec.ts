@@ -1,24 +1,20 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import * as v from 'valibot';
-import { describeIssues, mapOf, structuralProblem } from '$lib/storage/validate';
+import {
+	describeIssues,
+	key,
+	mapOf,
+	ProfileSchema,
+	RatingSchema,
+	structuralProblem
+} from '$lib/storage/validate';
 import { WORKSHOP_ROLES, type Workshop, type WorkshopInvite, type WorkshopResponse } from './types';
 
 export const CODE_PREFIX = 'pwr1.';
 const LIMITS = { codeChars: 400_000, jsonBytes: 1_000_000 };
 
-const key = v.pipe(v.string(), v.regex(/^[A-Za-z0-9:_-]{1,80}$/, 'is not a valid id'));
 const short = v.pipe(v.string(), v.maxLength(300));
 const role = v.picklist(WORKSHOP_ROLES.map((r) => r.id));
-const rating = v.union([v.picklist([0, 1, 2, 3, 4]), v.picklist(['dont-know', 'not-applicable'])]);
-const ProfileSchema = v.strictObject({
-	organisationName: short,
-	assessor: short,
-	serviceType: short,
-	settings: v.pipe(v.array(short), v.maxLength(20)),
-	consumerTerm: short,
-	peerTerm: short,
-	bpdSpecific: v.picklist(['yes', 'no'])
-});
 const decisions = mapOf(key, 100);
 
 export const InviteSchema = v.strictObject({
@@ -40,7 +36,7 @@ export const ResponseSchema = v.strictObject({
 	role,
 	name: short,
 	submittedAt: v.pipe(v.string(), v.isoTimestamp()),
-	answers: mapOf(v.strictObject({ rating: v.optional(rating) }), 500)
+	answers: mapOf(v.strictObject({ rating: v.optional(RatingSchema) }), 500)
 });
 
 export const WorkshopSchema = v.strictObject({
