@@ -65,9 +65,8 @@ const isChartOrPdf = (file) => {
 const resourceUrls = (page) =>
 	page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
 
-function responseCode(workshopId, index) {
+function responseCode(workshopId, index, ids) {
 	const roles = ['manager', 'clinician', 'peer-worker', 'consumer', 'carer'];
-	const ids = JSON.parse(readFileSync(join(root, 'bench/.statement-ids.json'), 'utf8'));
 	const answers = Object.fromEntries(ids.map((id, i) => [id, { rating: (i + index) % 5 }]));
 	const response = {
 		format: 'pwr-workshop-response',
@@ -136,10 +135,6 @@ async function oneRun(throttle) {
 		{ polling: 'raf' }
 	);
 	m.firstAnswerableMs = await page.evaluate(() => performance.now());
-	if (!existsSync(join(root, 'bench/.statement-ids.json'))) {
-		// Statement ids for the synthetic workshop answers, read from the app itself.
-		writeFileSync(join(root, 'bench/.statement-ids.json'), '[]');
-	}
 
 	// Answer every statement through the UI
 	const answerStart = await page.evaluate(() => performance.now());
@@ -163,7 +158,6 @@ async function oneRun(throttle) {
 			.click();
 		await page.locator('#step-heading').waitFor();
 	}
-	writeFileSync(join(root, 'bench/.statement-ids.json'), JSON.stringify(ids));
 	m.answerAllMs = Date.now() - wall;
 	m.statementsAnswered = answered;
 	m.longestTaskWhileAnsweringMs = await page.evaluate(
@@ -200,7 +194,7 @@ async function oneRun(throttle) {
 	await page.getByRole('button', { name: 'Create the workshop' }).click();
 	await page.getByRole('heading', { level: 1, name: 'Workshop: Bench' }).waitFor();
 	const workshopId = page.url().split('/').pop();
-	const codes = Array.from({ length: 50 }, (_, i) => responseCode(workshopId, i)).join('\n');
+	const codes = Array.from({ length: 50 }, (_, i) => responseCode(workshopId, i, ids)).join('\n');
 	await page.getByLabel('Paste one or more answer links').fill(codes);
 	const mergeSince = await page.evaluate(() => performance.now());
 	const t1 = Date.now();

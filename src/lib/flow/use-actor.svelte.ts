@@ -1,3 +1,4 @@
+import { onDestroy } from 'svelte';
 import {
 	createActor,
 	type AnyStateMachine,
@@ -6,7 +7,10 @@ import {
 	type EventFrom
 } from 'xstate';
 
-/** A small runes wrapper: the actor's snapshot as reactive state, plus send. */
+/**
+ * A small runes wrapper: the actor's snapshot as reactive state, plus send. Call it while a component
+ * initialises; the actor stops when that component is destroyed.
+ */
 export function useActor<M extends AnyStateMachine>(machine: M, options?: ActorOptions<M>) {
 	const actor = createActor(machine, options);
 	let snapshot = $state.raw(actor.getSnapshot() as SnapshotFrom<M>);
@@ -14,11 +18,11 @@ export function useActor<M extends AnyStateMachine>(machine: M, options?: ActorO
 		snapshot = next as SnapshotFrom<M>;
 	});
 	actor.start();
+	onDestroy(() => actor.stop());
 	return {
 		get snapshot() {
 			return snapshot;
 		},
-		send: (event: EventFrom<M>) => actor.send(event),
-		stop: () => actor.stop()
+		send: (event: EventFrom<M>) => actor.send(event)
 	};
 }

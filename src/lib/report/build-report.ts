@@ -2,8 +2,9 @@ import { displayTitle } from '$lib/assessment/create';
 import { planRows } from '$lib/assessment/plan';
 import type { Assessment } from '$lib/assessment/types';
 import type { QuestionBank } from '$lib/content/question-bank';
-import { applyTerms, resolveTerms } from '$lib/content/terms';
+import { applyTerms, resolveTerms, type Terms } from '$lib/content/terms';
 import { ratingLabel, TIMEFRAME_LABELS, type ScoringResult } from '$lib/scoring';
+import type { Comparison } from '$lib/scoring/compare';
 import { fileName } from '$lib/storage/export';
 
 export interface ReportComparison {
@@ -11,7 +12,54 @@ export interface ReportComparison {
 	earlierDate: string;
 	earlierStage: string;
 	rows: { domain: string; earlier: string; now: string; change: string }[];
-	moved: { id: string; text: string; earlier: string; now: string }[];
+	moved: {
+		id: string;
+		text: string;
+		earlier: string;
+		now: string;
+		direction: 'up' | 'down' | 'changed';
+	}[];
+	/** Both assessments' domain scores, for one chart. */
+	series: ChartSeriesData[];
+}
+
+export interface ChartSeriesData {
+	label: string;
+	values: (number | null)[];
+}
+
+const scoreText = (n: number | null) => (n === null ? 'Too little evidence' : String(n));
+const changeText = (n: number | null) => (n === null ? '–' : n > 0 ? `+${n}` : String(n));
+
+/** The "what changed" section: shown on the compare page and drawn in the PDF. */
+export function comparisonSection(
+	earlier: Assessment,
+	comparison: Comparison,
+	terms: Terms
+): ReportComparison {
+	const earlierDate = earlier.updatedAt.slice(0, 10);
+	return {
+		earlierTitle: displayTitle(earlier),
+		earlierDate,
+		earlierStage: comparison.stage.earlier,
+		rows: comparison.domains.map((d) => ({
+			domain: d.name,
+			earlier: scoreText(d.earlier),
+			now: scoreText(d.now),
+			change: changeText(d.change)
+		})),
+		moved: comparison.moved.map((m) => ({
+			id: m.id,
+			text: m.text,
+			earlier: ratingLabel(m.earlier, terms),
+			now: ratingLabel(m.now, terms),
+			direction: m.direction
+		})),
+		series: [
+			{ label: `Earlier (${earlierDate})`, values: comparison.domains.map((d) => d.earlier) },
+			{ label: 'Now', values: comparison.domains.map((d) => d.now) }
+		]
+	};
 }
 
 export interface DisagreementSummary {
@@ -32,7 +80,7 @@ export interface Report {
 	guidance: string;
 	overall: string;
 	domainTable: { head: string[]; rows: string[][] };
-	chart: { labels: string[]; series: { label: string; values: (number | null)[] }[] };
+	chart: { labels: string[]; series: ChartSeriesData[] };
 	blockers: { id: string; text: string; reason: string; why: string; actions: string[] }[];
 	plan: {
 		rank: string;
@@ -61,6 +109,45 @@ export interface Report {
 	};
 	comparison?: ReportComparison;
 	disagreement?: DisagreementSummary;
+}
+
+/** Rows shared by the PDF and the print view, so both show exactly the same table. */
+export const reportRows = {
+	comparison: (c: ReportComparison) => c.rows.map((r) => [r.domain, r.earlier, r.now, r.change]),
+	hotspots: (d: DisagreementSummary) =>
+		d.hotspots.map((h) => [`${h.id}: ${h.text}`, h.spread, h.roles]),
+	statements: (d: Report['domains'][number]) =>
+		d.statements.map((s) => [
+			s.critical ? `${s.id} (critical)` : s.id,
+			s.text,
+			s.answer,
+			s.note || '–'
+		]),
+	decisions: (r: Report) => r.decisions.map((d) => [d.question, d.answer])
+};
+
+/** Domain scores with their evidence counts, and the overall line: the table beside every chart. */
+export function domainScoreTable(result: ScoringResult): { head: string[]; rows: string[][] } {
+	const row = (
+		name: string,
+		score: number | null,
+		band: string | null,
+		c: ScoringResult['confidence']
+	) => [
+		name,
+		score === null ? 'Too little rated evidence' : String(score),
+		band ?? '–',
+		`${c.rated} of ${c.considered}`,
+		String(c.dontKnow),
+		String(c.unanswered)
+	];
+	return {
+		head: ['Domain', 'Score', 'Band', 'Rated', "Don't know", 'Unanswered'],
+		rows: [
+			...result.domains.map((d) => row(d.name, d.score, d.band, d.confidence)),
+			row('Overall', result.overall.score, result.overall.band, result.confidence)
+		]
+	};
 }
 
 const STATUS_LABELS = {
@@ -116,20 +203,12 @@ export function buildReport(
 			result.overall.score === null
 				? 'Not enough ratings'
 				: `${result.overall.score} (${result.overall.band})`,
-		domainTable: {
-			head: ['Domain', 'Score', 'Band', 'Rated', "Don't know", 'Unanswered'],
-			rows: result.domains.map((d) => [
-				d.name,
-				d.score === null ? 'Too little evidence' : String(d.score),
-				d.band ?? '–',
-				`${d.confidence.rated} of ${d.confidence.considered}`,
-				String(d.confidence.dontKnow),
-				String(d.confidence.unanswered)
-			])
-		},
+		domainTable: domainScoreTable(result),
 		chart: {
 			labels: result.domains.map((d) => d.name),
-			series: [{ label: 'This assessment', values: result.domains.map((d) => d.score) }]
+			series: extras.comparison?.series ?? [
+				{ label: 'This assessment', values: result.domains.map((d) => d.score) }
+			]
 		},
 		blockers: result.blockers.map((b) => ({
 			id: b.statementId,

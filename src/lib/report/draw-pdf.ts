@@ -1,6 +1,6 @@
 import { jsPDF } from 'jspdf';
 import { autoTable, type UserOptions } from 'jspdf-autotable';
-import type { Report } from './build-report';
+import { reportRows, type Report } from './build-report';
 
 export interface PdfAssets {
 	/** TrueType fonts as base64: the standard PDF fonts cannot show most non-Latin text. */
@@ -183,7 +183,7 @@ export function drawReportPdf(report: Report, assets: PdfAssets): jsPDF {
 		);
 		table({
 			head: [['Domain', 'Earlier', 'Now', 'Change']],
-			body: c.rows.map((r) => [r.domain, r.earlier, r.now, r.change])
+			body: reportRows.comparison(c)
 		});
 		if (c.moved.length) {
 			table({
@@ -203,7 +203,7 @@ export function drawReportPdf(report: Report, assets: PdfAssets): jsPDF {
 		if (d.hotspots.length) {
 			table({
 				head: [['Hotspot', 'Spread', 'Views by role (median)']],
-				body: d.hotspots.map((h) => [`${h.id}: ${h.text}`, h.spread, h.roles]),
+				body: reportRows.hotspots(d),
 				columnStyles: { 0: { cellWidth: 85 } }
 			});
 		}
@@ -257,12 +257,7 @@ export function drawReportPdf(report: Report, assets: PdfAssets): jsPDF {
 		heading(`${d.name}: ${d.score}`, 12);
 		table({
 			head: [['ID', 'Statement', 'Answer', 'Note']],
-			body: d.statements.map((s) => [
-				s.critical ? `${s.id} (critical)` : s.id,
-				s.text,
-				s.answer,
-				s.note || '–'
-			]),
+			body: reportRows.statements(d),
 			columnStyles: { 0: { cellWidth: 18 }, 1: { cellWidth: 72 }, 2: { cellWidth: 30 } }
 		});
 	}
@@ -274,7 +269,7 @@ export function drawReportPdf(report: Report, assets: PdfAssets): jsPDF {
 	});
 	table({
 		head: [['Decision', 'Choice']],
-		body: report.decisions.map((d) => [d.question, d.answer]),
+		body: reportRows.decisions(report),
 		columnStyles: { 0: { cellWidth: 100 } }
 	});
 

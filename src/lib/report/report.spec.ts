@@ -41,7 +41,15 @@ describe('buildReport', () => {
 		expect(report.plan.filter((p) => p.top)).toHaveLength(3);
 		const gov = report.plan.find((p) => p.title.startsWith('Adopt a duty-of-care'))!;
 		expect(gov).toMatchObject({ owner: 'Chief nurse', due: '2027-02-01', status: 'In progress' });
-		expect(report.domainTable.rows).toHaveLength(bank.domains.length);
+		expect(report.domainTable.rows).toHaveLength(bank.domains.length + 1);
+		expect(report.domainTable.rows.at(-1)).toEqual([
+			'Overall',
+			String(result.overall.score),
+			result.overall.band,
+			`${result.confidence.rated} of ${result.confidence.considered}`,
+			String(result.confidence.dontKnow),
+			String(result.confidence.unanswered)
+		]);
 		expect(report.sources.recommendations).toHaveLength(9);
 		expect(report.decisions.length).toBe(bank.decisions.length);
 		expect(report.guidance).toMatch(/not validated norms/);

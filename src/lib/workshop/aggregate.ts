@@ -92,6 +92,11 @@ export interface WorkshopPicture {
 export const HOTSPOT_THRESHOLD = 2;
 export const MAX_HOTSPOTS = 12;
 
+/** A level or median for display: whole numbers as they are, halves with one decimal, none as a dash. */
+export function formatLevel(n: number | null): string {
+	return n === null ? '–' : Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
 export function median(values: number[]): number | null {
 	if (values.length === 0) return null;
 	const sorted = [...values].sort((a, b) => a - b);

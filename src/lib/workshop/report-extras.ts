@@ -3,11 +3,8 @@ import { bank } from '$lib/content';
 import { applyTerms, resolveTerms } from '$lib/content/terms';
 import type { DisagreementSummary } from '$lib/report/build-report';
 import { deviceWorkshops } from './device';
-import { aggregate } from './aggregate';
+import { aggregate, formatLevel } from './aggregate';
 import { roleLabel, type Workshop } from './types';
-
-const fmt = (n: number | null) =>
-	n === null ? '–' : Number.isInteger(n) ? String(n) : n.toFixed(1);
 
 /** The anonymised disagreement picture for a workshop report: counts per role and the hotspots. */
 export function disagreementSummary(
@@ -21,8 +18,8 @@ export function disagreementSummary(
 		hotspots: picture.hotspots.map((h) => ({
 			id: h.id,
 			text: applyTerms(bank.statementById.get(h.id)!.text, terms),
-			spread: `${fmt(h.min)} to ${fmt(h.max)} (median ${fmt(h.median)})`,
-			roles: h.byRole.map((r) => `${roleLabel(r.role)} ${fmt(r.median)}`).join('; ')
+			spread: `${formatLevel(h.min)} to ${formatLevel(h.max)} (median ${formatLevel(h.median)})`,
+			roles: h.byRole.map((r) => `${roleLabel(r.role)} ${formatLevel(r.median)}`).join('; ')
 		}))
 	};
 }
