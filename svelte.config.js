@@ -19,11 +19,12 @@ const config = {
 				'worker-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['none'],
-				'form-action': ['self'],
-				'frame-ancestors': ['none']
+				'form-action': ['self']
+				// frame-ancestors cannot be set in a <meta> policy; static/_headers sends it (see README).
 			}
 		},
-		serviceWorker: { register: true }
+		// Registered by the layout once the page is interactive, so offline caching never delays a tap.
+		serviceWorker: { register: false }
 	}
 };
 

@@ -10,13 +10,17 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `pwr-${version}`;
 // Any non-prerendered path returns the single-page shell; it is cached under this key for offline use.
 const SHELL = '/__shell';
-const ASSETS = [...build, ...files, ...prerendered];
+// Fonts for other scripts are fetched only when a report needs them (then kept for offline use).
+const ON_DEMAND = (path: string) => path.endsWith('-wide.ttf');
+const PRECACHE = [...build, ...files.filter((f) => !ON_DEMAND(f)), ...prerendered];
+const IMMUTABLE = new Set(build);
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			await cache.addAll(ASSETS);
+			// In small batches, so precaching never competes with the page for long.
+			for (let i = 0; i < PRECACHE.length; i += 8) await cache.addAll(PRECACHE.slice(i, i + 8));
 			const shell = await fetch('/assessment/offline-shell');
 			if (shell.ok) await cache.put(SHELL, shell);
 			await sw.skipWaiting();
@@ -42,20 +46,21 @@ sw.addEventListener('fetch', (event) => {
 	event.respondWith(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			if (ASSETS.includes(url.pathname)) {
+			// Hashed build files never change: serve them from the cache.
+			if (IMMUTABLE.has(url.pathname)) {
 				const cached = await cache.match(url.pathname);
 				if (cached) return cached;
 			}
+			// Everything else (pages included) comes from the network when it can, so an old
+			// release's pages never run beside a newer release's; the cache is for offline.
 			try {
 				const response = await fetch(request);
-				if (response.ok && request.mode === 'navigate' && prerendered.includes(url.pathname)) {
+				if (response.ok && (prerendered.includes(url.pathname) || ON_DEMAND(url.pathname) || PRECACHE.includes(url.pathname)))
 					await cache.put(url.pathname, response.clone());
-				}
 				return response;
 			} catch (error) {
 				const cached =
-					(await cache.match(url.pathname)) ??
-					(request.mode === 'navigate' ? await cache.match(SHELL) : undefined);
+					(await cache.match(url.pathname)) ?? (request.mode === 'navigate' ? await cache.match(SHELL) : undefined);
 				if (cached) return cached;
 				throw error;
 			}

@@ -1,14 +1,12 @@
-import { emptyProfile, SCHEMA_VERSION, type Assessment } from './types';
+import { emptyProfile, SCHEMA_VERSION, type Assessment } from '$lib/model/assessment';
+import { fitShortText } from '$lib/model/limits';
+import { shortDate } from '$lib/format/dates';
 
 export function newId(): string {
 	return globalThis.crypto.randomUUID();
 }
 
-export function createAssessment(
-	contentVersion: string,
-	now = new Date(),
-	id = newId()
-): Assessment {
+export function createAssessment(contentVersion: string, now = new Date(), id = newId()): Assessment {
 	const at = now.toISOString();
 	return {
 		schemaVersion: SCHEMA_VERSION,
@@ -18,6 +16,7 @@ export function createAssessment(
 		title: '',
 		createdAt: at,
 		updatedAt: at,
+		revision: 0,
 		profile: emptyProfile(),
 		decisions: {},
 		answers: {},
@@ -26,23 +25,23 @@ export function createAssessment(
 	};
 }
 
-export function duplicateAssessment(
-	source: Assessment,
-	now = new Date(),
-	id = newId()
-): Assessment {
-	const copy = structuredClone(source);
+/** A separate copy: a new id, a title that fits the limit, and no link to a workshop. */
+export function duplicateAssessment(source: Assessment, now = new Date(), id = newId()): Assessment {
+	const { workshopId: _workshopId, lastExportedAt: _exported, ...copy } = structuredClone(source);
 	return {
 		...copy,
 		id,
-		title: `Copy of ${displayTitle(source)}`,
+		kind: 'assessment',
+		revision: 0,
+		title: fitShortText(`Copy of ${displayTitle(source)}`),
 		createdAt: now.toISOString(),
 		updatedAt: now.toISOString()
 	};
 }
 
-export function displayTitle(a: Assessment): string {
+/** The assessment's own name, or "organisation – date" (the date in the user's time zone). */
+export function displayTitle(a: Pick<Assessment, 'title' | 'profile' | 'createdAt'>): string {
 	if (a.title.trim()) return a.title.trim();
 	const org = a.profile.organisationName.trim() || 'Untitled organisation';
-	return `${org} – ${a.createdAt.slice(0, 10)}`;
+	return `${org} – ${shortDate(a.createdAt)}`;
 }

@@ -1,128 +1,180 @@
-import { CONTENT_VERSION } from '$lib/content/version';
-import type { AssessmentRepository, QuarantinedEntry } from '$lib/storage/repository';
-import { parseAssessmentText } from '$lib/storage/validate';
-import { createAssessment, displayTitle, duplicateAssessment, newId } from './create';
-import type { Assessment } from './types';
+import { bank } from '$lib/content';
+import type { Assessment } from '$lib/model/assessment';
+import type { AssessmentStore, NewerRecord, Removed } from '$lib/storage/assessments';
+import type { ChangeChannel } from '$lib/storage/channel';
+import type { SetAsideRecord } from '$lib/storage/db';
+import { device, persistence, type Persistence } from '$lib/storage/device';
+import { readAssessmentText } from '$lib/storage/validate';
+import type { WorkshopStore } from '$lib/storage/workshops';
+import { displayTitle, duplicateAssessment, newId } from './create';
+import { contentUpgrade } from './content-upgrade';
 
 export type LibraryMessage = { kind: 'ok' | 'error' | 'warn'; text: string };
 
 /** The assessments saved on this device, and everything the landing page can do with them. */
 export class AssessmentLibrary {
 	items: Assessment[] = $state([]);
+	newer: NewerRecord[] = $state([]);
 	problems: string[] = $state([]);
-	quarantined: QuarantinedEntry[] = $state([]);
+	setAside: SetAsideRecord[] = $state([]);
 	message: LibraryMessage | null = $state(null);
-	lastDeleted: Assessment | null = $state(null);
+	lastDeleted: { removed: Removed; title: string } | null = $state(null);
+	persistence: Persistence = $state('unknown');
+	loaded = $state(false);
+	/** Responses per workshop, so deleting a workshop's consensus says what goes with it. */
+	workshopResponses: Record<string, number> = $state({});
+
+	#unsubscribe: () => void = () => {};
+	#refreshing: Promise<void> | null = null;
 
 	constructor(
-		private readonly repository: AssessmentRepository,
-		readonly persistent: boolean
+		private readonly store: AssessmentStore | null,
+		private readonly workshops: WorkshopStore | null,
+		channel: ChangeChannel,
+		/** Why nothing can be stored here, when it cannot. */
+		readonly unavailable: string | null
 	) {
-		this.refresh();
-		if (!persistent) {
-			this.problems = [
-				...this.problems,
-				'This browser is not letting the app store data, so work will be lost when you close the tab. Export a JSON file to keep it.'
-			];
-		}
+		this.#unsubscribe = channel.subscribe((m) => {
+			if (m.type !== 'workshop') void this.refresh();
+		});
 	}
 
-	refresh() {
-		const { assessments, problems } = this.repository.list();
-		this.items = assessments;
-		this.problems = [...this.problems, ...problems];
-		this.quarantined = this.repository.quarantined();
+	/** Re-reads the device, once at a time, so bursts of changes from other tabs cost one read. */
+	refresh(): Promise<void> {
+		this.#refreshing ??= (async () => {
+			if (this.store) {
+				const listing = await this.store.list();
+				this.items = listing.assessments;
+				this.newer = listing.newer;
+				if (listing.problems.length) this.problems = [...this.problems, ...listing.problems];
+				this.setAside = await this.store.setAside();
+			}
+			if (this.workshops)
+				this.workshopResponses = Object.fromEntries(
+					(await this.workshops.list()).map((w) => [w.workshop.id, w.responses])
+				);
+			this.persistence = await persistence();
+			this.loaded = true;
+		})().finally(() => (this.#refreshing = null));
+		return this.#refreshing;
 	}
 
-	create(): Assessment {
-		const assessment = createAssessment(CONTENT_VERSION);
-		this.repository.save(assessment);
-		return assessment;
+	#fail(text: string) {
+		this.message = { kind: 'error', text };
 	}
 
-	duplicate(id: string) {
+	async duplicate(id: string) {
 		const source = this.items.find((a) => a.id === id);
-		if (!source) return;
+		if (!source || !this.store) return;
 		const copy = duplicateAssessment($state.snapshot(source) as Assessment);
-		this.repository.save(copy);
+		const saved = await this.store.create(copy);
+		if (!saved.ok) return this.#fail(saved.message);
 		this.message = { kind: 'ok', text: `Made a copy: ${displayTitle(copy)}.` };
-		this.refresh();
+		await this.refresh();
 	}
 
-	rename(id: string, title: string) {
+	async rename(id: string, title: string) {
+		if (!this.store) return;
+		const saved = await this.store.apply(id, [{ type: 'title', title: title.trim() }]);
+		if (!saved.ok) return this.#fail(saved.message);
+		this.message = { kind: 'ok', text: `Renamed to ${displayTitle(saved.assessment)}.` };
+		await this.refresh();
+	}
+
+	async remove(id: string) {
 		const item = this.items.find((a) => a.id === id);
-		if (!item) return;
-		const renamed = {
-			...$state.snapshot(item),
-			title: title.trim().slice(0, 300),
-			updatedAt: new Date().toISOString()
-		};
-		this.repository.save(renamed as Assessment);
-		this.message = { kind: 'ok', text: `Renamed to ${displayTitle(renamed as Assessment)}.` };
-		this.refresh();
+		if (!item || !this.store) return;
+		const done = await this.store.remove(id);
+		if (!done.ok) return this.#fail(done.message);
+		this.lastDeleted = { removed: done.removed, title: displayTitle(item) };
+		const withWorkshop = done.removed.workshop
+			? `, with its workshop and ${done.removed.responses.length} participant response${done.removed.responses.length === 1 ? '' : 's'}`
+			: '';
+		this.message = { kind: 'warn', text: `Deleted ${displayTitle(item)}${withWorkshop}.` };
+		await this.refresh();
 	}
 
-	remove(id: string) {
-		const item = this.items.find((a) => a.id === id);
-		if (!item) return;
-		this.lastDeleted = $state.snapshot(item) as Assessment;
-		this.repository.remove(id);
-		this.message = { kind: 'warn', text: `Deleted ${displayTitle(item)}.` };
-		this.refresh();
-	}
-
-	undoDelete() {
-		if (!this.lastDeleted) return;
-		this.repository.save(this.lastDeleted);
-		this.message = { kind: 'ok', text: `Restored ${displayTitle(this.lastDeleted)}.` };
+	async undoDelete() {
+		if (!this.lastDeleted || !this.store) return;
+		const { removed, title } = this.lastDeleted;
+		const done = await this.store.restore(removed);
+		if (!done.ok) return this.#fail(done.message);
+		this.message = { kind: 'ok', text: `Restored ${title}.` };
 		this.lastDeleted = null;
-		this.refresh();
+		await this.refresh();
 	}
 
-	/** Imports a save file. A file with the id of an existing assessment is added as a copy, never overwriting. */
+	/** Imports a save file. A file whose assessment is already stored here is added as a copy, never over it. */
 	async importText(text: string): Promise<Assessment | null> {
-		// The question bank is needed only to report answers to retired statements, so it loads here.
-		const { bank } = await import('$lib/content');
-		const parsed = parseAssessmentText(text, new Set(bank.statements.map((s) => s.id)));
-		if (!parsed.ok) {
-			this.message = { kind: 'error', text: `Import failed: ${parsed.message}` };
+		if (!this.store) {
+			this.#fail(this.unavailable ?? 'This browser is not storing anything.');
 			return null;
 		}
-		let assessment = parsed.assessment;
-		const notices = [...parsed.notices];
-		if (this.items.some((a) => a.id === assessment.id)) {
-			assessment = { ...assessment, id: newId() };
-			notices.unshift(
-				'The same assessment is already on this device, so this was added as a separate copy.'
-			);
+		const read = readAssessmentText(text, { allowRepair: false });
+		if (!read.ok) {
+			this.#fail(`Import failed: ${read.message}`);
+			return null;
 		}
-		const saved = this.repository.save(assessment);
+		let assessment = { ...read.assessment, revision: 0 };
+		const notices = [...read.notices];
+		const exists = await this.store.load(assessment.id);
+		if (exists.ok || exists.reason !== 'missing') {
+			assessment = { ...assessment, id: newId(), workshopId: undefined, kind: 'assessment' };
+			delete assessment.workshopId;
+			notices.unshift('The same assessment is already on this device, so this was added as a separate copy.');
+		}
+		const upgrade = contentUpgrade(assessment, bank);
+		if (upgrade) notices.push(upgrade.notice);
+		const saved = await this.store.create(assessment);
 		if (!saved.ok) {
-			this.message = { kind: 'error', text: saved.message };
+			this.#fail(`Import failed: ${saved.message}`);
 			return null;
 		}
-		this.message = {
-			kind: notices.length ? 'warn' : 'ok',
-			text: [`Imported ${displayTitle(assessment)}.`, ...notices].join(' ')
-		};
-		this.refresh();
+		this.message = { kind: notices.length ? 'warn' : 'ok', text: [`Imported ${displayTitle(assessment)}.`, ...notices].join(' ') };
+		await this.refresh();
 		return assessment;
 	}
 
-	discardQuarantined(key: string) {
-		this.repository.discardQuarantined(key);
-		this.quarantined = this.repository.quarantined();
-		if (this.quarantined.length === 0) this.problems = [];
+	async discardSetAside(key: string) {
+		if (!this.store) return;
+		const done = await this.store.discardSetAside(key);
+		if (!done.ok) return this.#fail(done.message);
+		await this.refresh();
+		if (this.setAside.length === 0) this.problems = [];
 	}
 
-	clearAll() {
-		this.repository.clearAll();
+	async clearAll() {
+		if (!this.store) return;
+		const done = await this.store.clearAll();
+		if (!done.ok) return this.#fail(done.message);
 		this.lastDeleted = null;
 		this.problems = [];
-		this.message = {
-			kind: 'ok',
-			text: 'All data from this app has been removed from this device.'
-		};
-		this.refresh();
+		this.message = { kind: 'ok', text: 'All data from this app has been removed from this device.' };
+		await this.refresh();
 	}
+
+	/** True when there is anything this app could clear on this device. */
+	get hasData() {
+		return this.items.length + this.newer.length + this.setAside.length + Object.keys(this.workshopResponses).length > 0;
+	}
+
+	dispose() {
+		this.#unsubscribe();
+	}
+}
+
+/** The library for this device, read once it is open. */
+export async function openLibrary(): Promise<AssessmentLibrary> {
+	const d = await device();
+	const library =
+		d.status === 'ready'
+			? new AssessmentLibrary(d.assessments, d.workshops, d.channel, null)
+			: new AssessmentLibrary(null, null, d.channel, d.message);
+	await library.refresh();
+	if (d.status === 'ready' && d.moved)
+		library.message = {
+			kind: 'ok',
+			text: `${d.moved} saved item${d.moved === 1 ? ' was' : 's were'} moved to this browser's more durable storage. Nothing was lost.`
+		};
+	return library;
 }

@@ -1,121 +1,307 @@
 import { bank } from '$lib/content';
 import { resolveTerms } from '$lib/content/terms';
+import type { Assessment, PlanEdit, Position, Profile, Rating, Timeframe } from '$lib/model/assessment';
+import { applyChange, ChangeRefused, checkChange, type AssessmentChange } from '$lib/model/changes';
+import { LIMITS } from '$lib/model/limits';
 import { scoreAssessment } from '$lib/scoring';
-import type { AssessmentRepository } from '$lib/storage/repository';
-import { moveKey, planRows } from './plan';
+import type { Failure, Written } from '$lib/storage/assessments';
+import type { ChangeChannel } from '$lib/storage/channel';
 import { newId } from './create';
-import type { Assessment, PlanEdit, Position, Profile, Rating } from './types';
+import { moveKey, planRows } from './plan-rows';
 
-export type SaveState = { state: 'saved'; at: Date } | { state: 'error'; message: string };
+export type SaveState =
+	/** Nothing is stored until the first answer or name. */
+	| { state: 'new' }
+	| { state: 'saving' }
+	| { state: 'saved'; at: Date }
+	| { state: 'error'; message: string }
+	/** This browser stores nothing: the work lives on screen only. */
+	| { state: 'not-stored'; message: string }
+	| { state: 'deleted'; message: string };
+
+/** What a session needs from storage; the device's AssessmentStore, or a fake in tests. */
+export interface SessionStore {
+	create(a: Assessment): Promise<Written<{ assessment: Assessment }>>;
+	apply(id: string, changes: readonly AssessmentChange[]): Promise<Written<{ assessment: Assessment; refused: string[] }>>;
+	load(id: string): Promise<{ ok: true; assessment: Assessment } | { ok: false; message: string }>;
+}
+
+const DELETED_MESSAGE =
+	'This assessment was deleted in another tab or window, so changes here are no longer saved. Your work is still on screen: download a copy to keep it.';
 
 /**
- * One open assessment: every change goes through a method here and is saved at once, so closing
- * the tab at any moment loses nothing. Results, terms and the plan are derived, never stored twice.
+ * One open assessment. Every change is checked against the saved-shape limits, shown at once, and
+ * saved as a change (not a snapshot) to the latest stored record; "Saved" appears only after the
+ * write has committed. Changes made in other tabs arrive through the channel and are merged in.
  */
 export class AssessmentSession {
 	assessment: Assessment = $state() as Assessment;
-	save: SaveState = $state({ state: 'saved', at: new Date() });
+	save: SaveState = $state({ state: 'new' });
+	/** Messages for the person: limits refused, records repaired, wording revised. */
+	notices: string[] = $state([]);
 
 	readonly result = $derived(scoreAssessment(this.assessment, bank));
 	readonly terms = $derived(resolveTerms(this.assessment.profile, bank.terminology));
 	readonly plan = $derived(planRows(this.result.plan, this.assessment.plan));
 
+	#base: Assessment;
+	#pending: AssessmentChange[] = [];
+	#inFlight: AssessmentChange[] = [];
+	#stored: boolean;
+	#deleted = false;
+	#unsubscribe: () => void = () => {};
+
 	constructor(
 		assessment: Assessment,
-		private readonly repository: AssessmentRepository,
-		private readonly now: () => Date = () => new Date()
+		private readonly store: SessionStore | null,
+		options: {
+			/** False for a new assessment: it is created by the first change. */
+			stored: boolean;
+			channel?: ChangeChannel;
+			/** Called once a new assessment has been saved for the first time. */
+			onCreated?: (id: string) => void;
+			unavailableMessage?: string;
+		}
 	) {
+		this.#base = structuredClone(assessment);
 		this.assessment = assessment;
+		this.#stored = options.stored;
+		this.#onCreated = options.onCreated;
+		if (!store)
+			this.save = { state: 'not-stored', message: options.unavailableMessage ?? 'Not saved: this browser stores nothing.' };
+		else if (options.stored) this.save = { state: 'saved', at: new Date(assessment.updatedAt) };
+		if (options.channel)
+			this.#unsubscribe = options.channel.subscribe((message) => {
+				if (message.type === 'cleared' || (message.type === 'assessment-removed' && message.id === this.id))
+					this.#markDeleted();
+				else if (message.type === 'assessment' && message.id === this.id && (message.revision > this.#base.revision || this.#deleted))
+					void this.#reload();
+			});
 	}
 
-	#commit() {
-		const at = this.now();
-		this.assessment.updatedAt = at.toISOString();
-		const result = this.repository.save($state.snapshot(this.assessment) as Assessment);
-		this.save = result.ok ? { state: 'saved', at } : { state: 'error', message: result.message };
+	#onCreated?: (id: string) => void;
+
+	get id() {
+		return this.assessment.id;
 	}
+
+	/** Whether everything on screen has been committed. */
+	get settled() {
+		return this.#pending.length === 0 && this.#inFlight.length === 0;
+	}
+
+	/** Applies one change on screen and queues it for saving. Returns false, with a message, if refused. */
+	change(change: AssessmentChange): boolean {
+		const checked = checkChange(change);
+		if (!checked.ok) {
+			this.notices = [checked.message];
+			return false;
+		}
+		try {
+			applyChange(this.assessment, checked.change);
+		} catch (error) {
+			if (error instanceof ChangeRefused) {
+				this.notices = [error.message];
+				return false;
+			}
+			throw error;
+		}
+		this.#pending.push(checked.change);
+		if (this.store && !this.#deleted) {
+			this.save = { state: 'saving' };
+			queueMicrotask(() => void this.#flush());
+		}
+		return true;
+	}
+
+	/** Tries again after a failed save (for example once space has been freed). */
+	retry() {
+		void this.#flush();
+	}
+
+	async #flush(): Promise<void> {
+		if (!this.store || this.#deleted || this.#inFlight.length || !this.#pending.length) return;
+		this.#inFlight = this.#pending;
+		this.#pending = [];
+		let outcome: Written<{ assessment: Assessment; refused?: string[] }>;
+		if (!this.#stored) {
+			const first = structuredClone(this.#base);
+			for (const change of this.#inFlight) applyChange(first, change);
+			first.updatedAt = new Date().toISOString();
+			outcome = await this.store.create(first);
+			if (outcome.ok) {
+				this.#stored = true;
+				this.#onCreated?.(first.id);
+			}
+		} else outcome = await this.store.apply(this.id, this.#inFlight);
+		if (!outcome.ok) return this.#failed(outcome);
+		const previous = this.#base.revision;
+		this.#base = structuredClone(outcome.assessment);
+		this.#inFlight = [];
+		if (outcome.refused?.length) this.notices = outcome.refused;
+		if (outcome.assessment.revision !== previous + 1) this.#rebuild();
+		else {
+			this.assessment.revision = outcome.assessment.revision;
+			this.assessment.updatedAt = outcome.assessment.updatedAt;
+		}
+		if (this.#pending.length) return this.#flush();
+		this.save = { state: 'saved', at: new Date(outcome.assessment.updatedAt) };
+	}
+
+	#failed(failure: Failure) {
+		this.#pending = [...this.#inFlight, ...this.#pending];
+		this.#inFlight = [];
+		if (failure.reason === 'deleted') this.#markDeleted();
+		else this.save = { state: 'error', message: failure.message };
+	}
+
+	#markDeleted() {
+		this.#deleted = true;
+		this.save = { state: 'deleted', message: DELETED_MESSAGE };
+	}
+
+	/** The stored record, with the changes not yet committed applied on top: nothing typed is lost. */
+	#rebuild() {
+		const view = structuredClone(this.#base);
+		for (const change of [...this.#inFlight, ...this.#pending]) {
+			try {
+				applyChange(view, change);
+			} catch {
+				// A limit reached because of another tab's change: the other tab's change stands.
+			}
+		}
+		this.assessment = view;
+	}
+
+	async #reload() {
+		if (!this.store) return;
+		const loaded = await this.store.load(this.id);
+		if (!loaded.ok) return;
+		if (loaded.assessment.revision <= this.#base.revision && !this.#deleted) return;
+		this.#base = structuredClone(loaded.assessment);
+		if (this.#deleted) {
+			this.#deleted = false;
+			this.#stored = true;
+			this.save = { state: 'saved', at: new Date(loaded.assessment.updatedAt) };
+		}
+		this.#rebuild();
+		if (this.#pending.length) void this.#flush();
+	}
+
+	dispose() {
+		this.#unsubscribe();
+	}
+
+	// ---- The changes a page can make, by name ----
 
 	setRating(statementId: string, rating: Rating | undefined) {
-		const answer = (this.assessment.answers[statementId] ??= {});
-		if (rating === undefined) delete answer.rating;
-		else answer.rating = rating;
-		this.#commit();
+		return this.change(
+			rating === undefined
+				? { type: 'answer', statementId, patch: {}, clear: ['rating', 'withLivedExperience', 'agreement'] }
+				: { type: 'answer', statementId, patch: { rating }, clear: ['agreement'] }
+		);
+	}
+
+	/** A rating agreed in a workshop: how it came about is recorded with it. */
+	agreeRating(
+		statementId: string,
+		rating: Rating | undefined,
+		agreement: 'discussed' | 'from-median',
+		withLivedExperience: boolean
+	) {
+		if (rating === undefined)
+			return this.change({ type: 'answer', statementId, patch: {}, clear: ['rating', 'agreement', 'withLivedExperience'] });
+		return this.change({
+			type: 'answer',
+			statementId,
+			patch: { rating, agreement, withLivedExperience },
+			clear: []
+		});
 	}
 
 	setNote(statementId: string, note: string) {
-		const answer = (this.assessment.answers[statementId] ??= {});
-		if (note) answer.note = note;
-		else delete answer.note;
-		this.#commit();
+		return this.change(
+			note ? { type: 'answer', statementId, patch: { note } } : { type: 'answer', statementId, patch: {}, clear: ['note'] }
+		);
+	}
+
+	setWithLivedExperience(statementId: string, checked: boolean) {
+		return this.change(
+			checked
+				? { type: 'answer', statementId, patch: { withLivedExperience: true } }
+				: { type: 'answer', statementId, patch: {}, clear: ['withLivedExperience'] }
+		);
 	}
 
 	setDecision(decisionId: string, optionId: string | undefined) {
-		if (optionId) this.assessment.decisions[decisionId] = optionId;
-		else delete this.assessment.decisions[decisionId];
-		this.#commit();
+		return this.change({ type: 'decision', decisionId, optionId: optionId ?? null });
 	}
 
 	updateProfile(patch: Partial<Profile>) {
-		Object.assign(this.assessment.profile, patch);
-		this.#commit();
+		return this.change({ type: 'profile', patch });
+	}
+
+	clearBpdChoice() {
+		return this.change({ type: 'profile', patch: {}, clear: ['bpdSpecific'] });
 	}
 
 	setTitle(title: string) {
-		this.assessment.title = title;
-		this.#commit();
+		return this.change({ type: 'title', title });
 	}
 
 	setPosition(position: Position) {
-		const current = this.assessment.position;
-		if (JSON.stringify(current) === JSON.stringify(position)) return;
-		this.assessment.position = position;
-		this.#commit();
+		if (JSON.stringify(this.assessment.position) === JSON.stringify(position)) return true;
+		// Where the person is does not make a new assessment on its own.
+		if (!this.#stored) {
+			this.assessment.position = position;
+			return true;
+		}
+		return this.change({ type: 'position', position });
 	}
 
 	editPlanItem(key: string, patch: PlanEdit) {
-		const custom = this.assessment.plan.custom.find((c) => c.id === key);
-		if (custom) {
+		if (this.assessment.plan.custom.some((c) => c.id === key)) {
 			const { removed: _removed, ...fields } = patch;
-			Object.assign(custom, fields);
-		} else {
-			this.assessment.plan.edits[key] = { ...this.assessment.plan.edits[key], ...patch };
+			return this.change({ type: 'custom-edit', id: key, patch: fields });
 		}
-		this.#commit();
+		return this.change({ type: 'plan-edit', key, patch });
 	}
 
 	removePlanItem(key: string) {
-		const index = this.assessment.plan.custom.findIndex((c) => c.id === key);
-		if (index >= 0) this.assessment.plan.custom.splice(index, 1);
-		else this.assessment.plan.edits[key] = { ...this.assessment.plan.edits[key], removed: true };
-		this.#commit();
+		if (this.assessment.plan.custom.some((c) => c.id === key))
+			return this.change({ type: 'custom-remove', id: key });
+		return this.change({ type: 'plan-edit', key, patch: { removed: true } });
 	}
 
 	restorePlanItem(key: string) {
-		const edit = this.assessment.plan.edits[key];
-		if (edit) delete edit.removed;
-		this.#commit();
+		return this.change({ type: 'plan-edit', key, patch: {}, clear: ['removed'] });
 	}
 
-	addPlanItem(title: string, text: string): string {
+	/** Adds the user's own action; refused with a message at the limit, before anything changes. */
+	addPlanItem(title: string, text: string, timeframe: Timeframe): string | null {
+		if (this.assessment.plan.custom.length >= LIMITS.customActions) {
+			this.notices = [
+				`A plan holds at most ${LIMITS.customActions} actions of your own. Remove one you no longer need first.`
+			];
+			return null;
+		}
 		const id = `custom-${newId().slice(0, 8)}`;
-		this.assessment.plan.custom.push({
-			id,
-			title,
-			text,
-			owner: '',
-			due: '',
-			status: 'not-started'
+		const ok = this.change({
+			type: 'custom-add',
+			action: { id, title, text, owner: '', due: '', status: 'not-started', timeframe }
 		});
-		this.#commit();
-		return id;
+		return ok ? id : null;
 	}
 
-	movePlanItem(key: string, direction: -1 | 1) {
-		this.assessment.plan.order = moveKey(
-			this.plan.rows.map((r) => r.key),
-			key,
-			direction
-		);
-		this.#commit();
+	movePlanItem(key: string, move: 'up' | 'down' | 'top') {
+		return this.change({ type: 'plan-order', order: moveKey(this.plan.rows, key, move) });
+	}
+
+	markExported(at = new Date()) {
+		return this.change({ type: 'exported', at: at.toISOString() });
+	}
+
+	setReassessOn(on: string) {
+		return this.change({ type: 'reassess', on });
 	}
 }

@@ -11,13 +11,25 @@ export function download(filename: string, data: BlobPart, type: string): void {
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function readFileText(file: File, maxBytes: number): Promise<string> {
-	if (file.size > maxBytes) {
-		return Promise.reject(
-			new Error(
-				`This file is ${(file.size / 1_000_000).toFixed(1)} MB; a saved assessment is never more than ${maxBytes / 1_000_000} MB. Nothing was changed.`
-			)
-		);
+/**
+ * Reads a chosen file as text, refusing one far larger than anything the app makes (checked on
+ * its size before it is read, and on its length after: UTF-8 takes up to four bytes a character).
+ */
+export async function readTextFile(file: File, maxChars: number): Promise<string> {
+	const tooLarge = (size: string) =>
+		new Error(`This file is ${size}; files from this app are never larger than ${(maxChars / 1_000_000).toFixed(0)} million characters. Nothing was changed.`);
+	if (file.size > maxChars * 4) throw tooLarge(`${(file.size / 1_000_000).toFixed(1)} MB`);
+	const text = await file.text();
+	if (text.length > maxChars) throw tooLarge(`${(text.length / 1_000_000).toFixed(1)} million characters`);
+	return text;
+}
+
+/** Copies text, or says how to copy it by hand where the browser does not allow it. */
+export async function copyText(text: string): Promise<string> {
+	try {
+		await navigator.clipboard.writeText(text);
+		return 'Copied.';
+	} catch {
+		return 'Copying is blocked here: select the text and copy it by hand.';
 	}
-	return file.text();
 }

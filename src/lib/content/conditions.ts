@@ -2,12 +2,19 @@ import type { Condition } from './schema';
 
 export interface ConditionContext {
 	decisions: Readonly<Record<string, string>>;
-	bpdSpecific: 'yes' | 'no';
+	/** Absent until the organisation chooses. */
+	bpdSpecific: 'yes' | 'no' | undefined;
+}
+
+function valueOf(when: string, context: ConditionContext): string | undefined {
+	return when === 'profile.bpdSpecific'
+		? context.bpdSpecific
+		: context.decisions[when.slice('decision.'.length)];
 }
 
 /**
- * A condition holds when every clause holds. A clause about a decision not yet made holds too:
- * until the organisation chooses, the statement stays in view rather than silently disappearing.
+ * Whether a statement applies. A clause about a choice not yet made holds: until the organisation
+ * chooses, the statement stays in view rather than silently disappearing.
  */
 export function conditionHolds(
 	condition: Condition | undefined,
@@ -15,10 +22,19 @@ export function conditionHolds(
 ): boolean {
 	if (!condition) return true;
 	return condition.every((clause) => {
-		const value =
-			clause.when === 'profile.bpdSpecific'
-				? context.bpdSpecific
-				: context.decisions[clause.when.slice('decision.'.length)];
+		const value = valueOf(clause.when, context);
 		return value === undefined || clause.anyOf.includes(value);
+	});
+}
+
+/**
+ * Whether every choice the condition names has been made, and matches. Wording that follows a
+ * decision, and criticality that depends on one, apply only once the decision is recorded.
+ */
+export function conditionMet(condition: Condition | undefined, context: ConditionContext): boolean {
+	if (!condition) return false;
+	return condition.every((clause) => {
+		const value = valueOf(clause.when, context);
+		return value !== undefined && clause.anyOf.includes(value);
 	});
 }

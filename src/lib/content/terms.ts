@@ -16,7 +16,8 @@ export const PLACEHOLDERS = [
 export interface TermChoice {
 	consumerTerm: string;
 	peerTerm: string;
-	bpdSpecific: 'yes' | 'no';
+	/** Until the organisation chooses, statements use the general wording. */
+	bpdSpecific?: 'yes' | 'no';
 }
 
 export type Terms = Record<(typeof PLACEHOLDERS)[number], string>;

@@ -1,20 +1,36 @@
 import { jsPDF } from 'jspdf';
-import { autoTable, type UserOptions } from 'jspdf-autotable';
-import { reportRows, type Report } from './build-report';
+import { autoTable, type CellHookData } from 'jspdf-autotable';
+import { cellTitle, type Block, type Cell, type ReportDocument, type Tone } from './document';
 
-export interface PdfAssets {
-	/** TrueType fonts as base64: the standard PDF fonts cannot show most non-Latin text. */
-	regularFont: string;
-	boldFont: string;
-	/** The radar chart as a JPEG data URL, or null where it cannot be drawn (e.g. in tests). */
-	radarJpeg: string | null;
+export interface PdfFonts {
+	/** TrueType fonts as base64: the standard PDF fonts cannot show most text outside Western Latin. */
+	regular: string;
+	bold: string;
 }
 
-const PAGE = { width: 210, height: 297, margin: 18, footer: 12 };
-const INK: [number, number, number] = [27, 36, 48];
-const BRAND: [number, number, number] = [11, 93, 122];
-const MUTED: [number, number, number] = [74, 85, 101];
+type Rgb = [number, number, number];
+const PAGE = { width: 210, height: 297, margin: 16, footer: 10 };
+const CONTENT = PAGE.width - 2 * PAGE.margin;
+const INK: Rgb = [27, 36, 48];
+const BRAND: Rgb = [11, 93, 122];
+const MUTED: Rgb = [74, 85, 101];
+const LINE: Rgb = [201, 211, 220];
+const WASH: Rgb = [243, 247, 250];
+const HIGHLIGHT: Rgb = [255, 246, 224];
+const TONES: Record<Tone, { ink: Rgb; wash: Rgb }> = {
+	ready: { ink: [26, 112, 56], wash: [232, 245, 236] },
+	'not-ready': { ink: [176, 42, 26], wash: [252, 236, 233] },
+	neutral: { ink: MUTED, wash: WASH }
+};
+/** Band colours, light to strong, distinguishable without colour by the value printed beside each bar. */
+const BAND_COLOURS: Rgb[] = [
+	[213, 94, 0],
+	[230, 159, 0],
+	[86, 180, 233],
+	[0, 114, 178]
+];
 const FONT = 'DejaVuSans';
+const PT = 0.3528;
 
 /**
  * Characters the embedded font has no glyph for (emoji, mostly) would print as blanks or break
@@ -24,285 +40,319 @@ export function pdfSafe(text: string): string {
 	return (
 		text
 			// Only the emoji planes: ©, ®, ™, ★ and friends are Extended_Pictographic too, and the font has them.
-			.replace(
-				/[\u{1F000}-\u{1FAFF}](\uFE0F|\u200D[\u{1F000}-\u{1FAFF}\u2640\u2642\u2695\u2696\u2708\u2764])*/gu,
-				'□'
-			)
+			.replace(/[\u{1F000}-\u{1FAFF}](\uFE0F|\u200D[\u{1F000}-\u{1FAFF}\u2640\u2642\u2695\u2696\u2708\u2764])*/gu, '□')
 			.replace(/\u200B|\u200C|\u200D|\uFE0E|\uFE0F/g, '')
+			.replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
 			.replace(/\p{Cc}/gu, (c) => (c === '\n' ? '\n' : ' '))
 	);
 }
 
-/** Draws a report model as an A4 PDF. Layout only: every word and number comes from the model. */
-export function drawReportPdf(report: Report, assets: PdfAssets): jsPDF {
+/** A pen that keeps its place on the page and starts a new page when the next thing will not fit. */
+class Pen {
+	y = PAGE.margin;
+	constructor(readonly doc: jsPDF) {}
+
+	get bottom() {
+		return PAGE.height - PAGE.margin - PAGE.footer;
+	}
+
+	ensure(height: number) {
+		if (this.y + height > this.bottom) this.newPage();
+	}
+
+	newPage() {
+		this.doc.addPage();
+		this.y = PAGE.margin;
+	}
+
+	lines(text: string, size: number, bold: boolean, width: number): string[] {
+		this.doc.setFont(FONT, bold ? 'bold' : 'normal');
+		this.doc.setFontSize(size);
+		return this.doc.splitTextToSize(pdfSafe(text), width) as string[];
+	}
+
+	text(value: string, o: { size?: number; bold?: boolean; colour?: Rgb; indent?: number; gap?: number; width?: number } = {}) {
+		const size = o.size ?? 9.5;
+		const indent = o.indent ?? 0;
+		const lineHeight = size * PT * 1.35;
+		const lines = this.lines(value, size, !!o.bold, (o.width ?? CONTENT) - indent);
+		this.doc.setTextColor(...(o.colour ?? INK));
+		for (const line of lines) {
+			this.ensure(lineHeight);
+			this.doc.text(line, PAGE.margin + indent, this.y + lineHeight * 0.78);
+			this.y += lineHeight;
+		}
+		this.y += o.gap ?? 1.5;
+	}
+}
+
+function drawCover(pen: Pen, b: Extract<Block, { type: 'cover' }>) {
+	const { doc } = pen;
+	const orgLines = pen.lines(b.organisation, 20, true, CONTENT);
+	const band = 30 + orgLines.length * 8.5 + b.lines.length * 5.2;
+	doc.setFillColor(...BRAND);
+	doc.rect(0, 0, PAGE.width, band, 'F');
+	doc.setTextColor(255, 255, 255);
+	doc.setFont(FONT, 'normal');
+	doc.setFontSize(10.5);
+	doc.text(pdfSafe(b.kicker), PAGE.margin, 14);
+	doc.setFont(FONT, 'bold');
+	doc.setFontSize(20);
+	let y = 24;
+	for (const line of orgLines) {
+		doc.text(line, PAGE.margin, y);
+		y += 8.5;
+	}
+	doc.setFont(FONT, 'normal');
+	doc.setFontSize(10.5);
+	for (const line of b.lines) {
+		doc.text(pdfSafe(line), PAGE.margin, y);
+		y += 5.2;
+	}
+	pen.y = band + 7;
+	const tone = TONES[b.tone];
+	const stageLines = pen.lines(b.stage, 15, true, CONTENT - 10);
+	const boxHeight = 10 + stageLines.length * 6.5;
+	doc.setFillColor(...tone.wash);
+	doc.setDrawColor(...tone.ink);
+	doc.setLineWidth(0.8);
+	doc.roundedRect(PAGE.margin, pen.y, CONTENT, boxHeight, 2, 2, 'FD');
+	doc.setTextColor(...MUTED);
+	doc.setFont(FONT, 'normal');
+	doc.setFontSize(9);
+	doc.text(pdfSafe(b.stageLabel), PAGE.margin + 5, pen.y + 6);
+	doc.setTextColor(...tone.ink);
+	doc.setFont(FONT, 'bold');
+	doc.setFontSize(15);
+	stageLines.forEach((line, i) => doc.text(line, PAGE.margin + 5, pen.y + 12.5 + i * 6.5));
+	pen.y += boxHeight + 4;
+}
+
+function drawBars(pen: Pen, b: Extract<Block, { type: 'bars' }>) {
+	const { doc } = pen;
+	const labelWidth = 62;
+	const x0 = PAGE.margin + labelWidth + 2;
+	const barWidth = CONTENT - labelWidth - 30;
+	const rowHeight = 7.4;
+	pen.ensure(8 + rowHeight * Math.min(b.rows.length, 4));
+	// Band thresholds as faint gridlines, labelled once at the top.
+	const top = pen.y;
+	doc.setFontSize(7.5);
+	doc.setFont(FONT, 'normal');
+	doc.setTextColor(...MUTED);
+	for (const band of b.bands) {
+		const x = x0 + (band.min / 100) * barWidth;
+		doc.text(pdfSafe(`${band.min} ${band.label}`), x + 0.5, top + 3);
+	}
+	doc.text('100', x0 + barWidth - 3, top + 3);
+	pen.y += 5;
+	const gridTop = pen.y;
+	b.rows.forEach((row) => {
+		pen.ensure(rowHeight);
+		const labelLines = pen.lines(row.label, 8.5, false, labelWidth).slice(0, 2);
+		doc.setTextColor(...INK);
+		labelLines.forEach((line, i) => doc.text(line, PAGE.margin, pen.y + 3.4 + i * 3.4 - (labelLines.length - 1) * 1.7));
+		if (row.value === null) {
+			doc.setTextColor(...MUTED);
+			doc.setFontSize(8);
+			doc.text(pdfSafe(row.text), x0 + 1, pen.y + 3.6);
+		} else {
+			const bandIndex = Math.max(0, b.bands.findLastIndex((band) => row.value! >= band.min));
+			doc.setFillColor(...BAND_COLOURS[bandIndex % BAND_COLOURS.length]!);
+			doc.rect(x0, pen.y + 0.8, Math.max(0.6, (row.value / 100) * barWidth), rowHeight - 2.6, 'F');
+			doc.setTextColor(...INK);
+			doc.setFont(FONT, 'bold');
+			doc.setFontSize(8.5);
+			doc.text(pdfSafe(row.text), x0 + (row.value / 100) * barWidth + 1.5, pen.y + 3.8);
+			doc.setFont(FONT, 'normal');
+		}
+		pen.y += rowHeight;
+	});
+	doc.setDrawColor(...LINE);
+	doc.setLineWidth(0.2);
+	for (const band of [...b.bands.map((x) => x.min), 100]) {
+		const x = x0 + (band / 100) * barWidth;
+		doc.line(x, Math.max(gridTop, PAGE.margin), x, pen.y);
+	}
+	pen.y += 1;
+	pen.text(b.caption, { size: 8, colour: MUTED, gap: 2 });
+}
+
+function drawTable(pen: Pen, b: Extract<Block, { type: 'table' }>) {
+	const { doc } = pen;
+	const total = b.widths.reduce((a, w) => a + w, 0);
+	const widths = b.widths.map((w) => (w / total) * CONTENT);
+	const fontSize = 8.3;
+	const padding = 1.6;
+	const titleLineCount = new Map<string, number>();
+	const keyOf = (row: number, column: number) => `${row}:${column}`;
+	autoTable(doc, {
+		startY: pen.y,
+		margin: { left: PAGE.margin, right: PAGE.margin, top: PAGE.margin, bottom: PAGE.margin + PAGE.footer },
+		head: [b.head.map(pdfSafe)],
+		body: b.rows.map((row) => row.map((c) => pdfSafe(cellTitle(c)))),
+		showHead: 'everyPage',
+		rowPageBreak: 'avoid',
+		styles: {
+			font: FONT,
+			fontSize,
+			cellPadding: padding,
+			overflow: 'linebreak',
+			textColor: INK,
+			lineColor: LINE,
+			lineWidth: 0.2,
+			valign: 'top'
+		},
+		headStyles: { font: FONT, fontStyle: 'bold', fillColor: BRAND, textColor: [255, 255, 255] },
+		columnStyles: Object.fromEntries(widths.map((w, i) => [i, { cellWidth: w }])),
+		didParseCell: (data: CellHookData) => {
+			if (data.section !== 'body') return;
+			const cell: Cell | undefined = b.rows[data.row.index]?.[data.column.index];
+			if (b.highlight?.includes(data.row.index)) data.cell.styles.fillColor = HIGHLIGHT;
+			if (cell === undefined || typeof cell === 'string') return;
+			// A title in bold with its text under it: measured here so rows never split mid-cell.
+			const inner = widths[data.column.index]! - 2 * padding;
+			const title = pen.lines(cell.title, fontSize, true, inner);
+			const text = pen.lines(cell.text, fontSize, false, inner);
+			titleLineCount.set(keyOf(data.row.index, data.column.index), title.length);
+			data.cell.text = [...title, ...text];
+		},
+		willDrawCell: (data: CellHookData) => {
+			if (data.section === 'body' && titleLineCount.has(keyOf(data.row.index, data.column.index))) {
+				(data.cell as unknown as { __lines: string[] }).__lines = data.cell.text;
+				data.cell.text = [];
+			}
+		},
+		didDrawCell: (data: CellHookData) => {
+			const count = titleLineCount.get(keyOf(data.row.index, data.column.index));
+			if (data.section !== 'body' || count === undefined) return;
+			const lines = (data.cell as unknown as { __lines: string[] }).__lines ?? [];
+			const lineHeight = fontSize * PT * 1.15;
+			let y = data.cell.y + padding + lineHeight * 0.8;
+			lines.forEach((line, i) => {
+				doc.setFont(FONT, i < count ? 'bold' : 'normal');
+				doc.setFontSize(fontSize);
+				doc.setTextColor(...(i < count ? INK : MUTED));
+				doc.text(line, data.cell.x + padding, y);
+				y += lineHeight;
+			});
+		}
+	});
+	pen.y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 4;
+}
+
+function drawBlock(pen: Pen, block: Block) {
+	const { doc } = pen;
+	switch (block.type) {
+		case 'cover':
+			return drawCover(pen, block);
+		case 'heading':
+			// Keep a heading with what follows it.
+			pen.ensure(block.level === 2 ? 24 : 18);
+			pen.y += block.level === 2 ? 3 : 2;
+			return pen.text(block.text, { size: block.level === 2 ? 12.5 : 10.5, bold: true, colour: BRAND, gap: 1.8 });
+		case 'paragraph':
+			return pen.text(block.text, {
+				size: block.style === 'lead' ? 10.5 : block.style === 'muted' ? 8.3 : 9.5,
+				colour: block.style === 'muted' ? MUTED : INK,
+				gap: 2.2
+			});
+		case 'stage': {
+			const tone = TONES[block.tone];
+			pen.ensure(16);
+			pen.text(block.label, { size: 12, bold: true, colour: tone.ink, gap: 1 });
+			for (const reason of block.reasons) pen.text(`•  ${reason}`, { indent: 2, gap: 0.8 });
+			pen.y += 2;
+			return;
+		}
+		case 'messages':
+			block.items.forEach((item, i) => {
+				const lines = pen.lines(item, 10, false, CONTENT - 12);
+				const height = lines.length * 10 * PT * 1.35 + 4;
+				pen.ensure(height);
+				doc.setFillColor(...WASH);
+				doc.rect(PAGE.margin, pen.y, CONTENT, height, 'F');
+				doc.setFillColor(...BRAND);
+				doc.rect(PAGE.margin, pen.y, 1.2, height, 'F');
+				doc.setTextColor(...BRAND);
+				doc.setFont(FONT, 'bold');
+				doc.setFontSize(12);
+				doc.text(String(i + 1), PAGE.margin + 4, pen.y + 6);
+				doc.setTextColor(...INK);
+				doc.setFont(FONT, 'normal');
+				doc.setFontSize(10);
+				lines.forEach((line, j) => doc.text(line, PAGE.margin + 11, pen.y + 5.6 + j * 10 * PT * 1.35));
+				pen.y += height + 1.8;
+			});
+			pen.y += 1;
+			return;
+		case 'list':
+			for (const item of block.items) {
+				pen.ensure(9);
+				const startY = pen.y;
+				pen.text(item.title, { bold: !!item.text, indent: 4, gap: item.text ? 0.3 : 1.2 });
+				doc.setTextColor(...BRAND);
+				doc.setFontSize(9.5);
+				doc.text('•', PAGE.margin + 0.5, startY + 9.5 * PT * 1.05);
+				if (item.text) pen.text(item.text, { indent: 4, colour: MUTED, size: 8.8, gap: 1.6 });
+			}
+			pen.y += 1;
+			return;
+		case 'bars':
+			return drawBars(pen, block);
+		case 'table':
+			return drawTable(pen, block);
+		case 'quotes':
+			for (const q of block.items) {
+				pen.ensure(10);
+				const startY = pen.y;
+				pen.text(`${q.cite}. ${q.text}`, { indent: 4, size: 9, gap: 1.6 });
+				doc.setFillColor(...LINE);
+				doc.rect(PAGE.margin, startY, 1, pen.y - startY - 1.6, 'F');
+			}
+			return;
+		case 'definitions':
+			for (const d of block.items) {
+				pen.ensure(10);
+				pen.text(d.term, { bold: true, gap: 0.3 });
+				pen.text(d.text, { indent: 3, size: 8.8, gap: 1.8 });
+			}
+			return;
+	}
+}
+
+/** Draws a report document as an A4 PDF. Layout only: every word comes from the document. */
+export function drawReportPdf(report: ReportDocument, fonts: PdfFonts): jsPDF {
 	const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
-	doc.addFileToVFS('DejaVuSans.ttf', assets.regularFont);
+	doc.addFileToVFS('DejaVuSans.ttf', fonts.regular);
 	doc.addFont('DejaVuSans.ttf', FONT, 'normal');
-	doc.addFileToVFS('DejaVuSans-Bold.ttf', assets.boldFont);
+	doc.addFileToVFS('DejaVuSans-Bold.ttf', fonts.bold);
 	doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold');
 	doc.setFont(FONT, 'normal');
-	doc.setTextColor(...INK);
 	doc.setProperties({
-		title: pdfSafe(`${report.title} – ${report.organisation}`),
-		subject: 'Peer work readiness assessment',
+		title: pdfSafe(report.title),
+		subject: pdfSafe(report.subject),
 		creator: 'Peer Work Readiness',
-		author: pdfSafe(report.assessor || report.organisation)
+		author: pdfSafe(report.author)
 	});
-
-	const width = PAGE.width - 2 * PAGE.margin;
-	const bottom = PAGE.height - PAGE.margin - PAGE.footer;
-	let y = PAGE.margin;
-
-	const ensure = (height: number) => {
-		if (y + height > bottom) {
-			doc.addPage();
-			y = PAGE.margin;
+	const pen = new Pen(doc);
+	report.sections.forEach((section, i) => {
+		if (i > 0 && section.newPage) pen.newPage();
+		if (section.part !== 'summary') {
+			pen.ensure(30);
+			pen.text(section.title, { size: 16, bold: true, colour: BRAND, gap: 3 });
 		}
-	};
-	const text = (
-		value: string,
-		opts: {
-			size?: number;
-			bold?: boolean;
-			colour?: [number, number, number];
-			gap?: number;
-			indent?: number;
-		} = {}
-	) => {
-		const size = opts.size ?? 10;
-		doc.setFont(FONT, opts.bold ? 'bold' : 'normal');
-		doc.setFontSize(size);
-		doc.setTextColor(...(opts.colour ?? INK));
-		const lineHeight = size * 0.3528 * 1.35;
-		const lines: string[] = doc.splitTextToSize(pdfSafe(value), width - (opts.indent ?? 0));
-		for (const line of lines) {
-			ensure(lineHeight);
-			doc.text(line, PAGE.margin + (opts.indent ?? 0), y + lineHeight * 0.8);
-			y += lineHeight;
-		}
-		y += opts.gap ?? 1.5;
-	};
-	const heading = (value: string, size = 15) => {
-		ensure(18);
-		y += 3;
-		text(value, { size, bold: true, colour: BRAND, gap: 2.5 });
-	};
-	const newSection = (title: string) => {
-		doc.addPage();
-		y = PAGE.margin;
-		heading(title, 17);
-	};
-	const table = (options: UserOptions) => {
-		autoTable(doc, {
-			startY: y,
-			margin: {
-				left: PAGE.margin,
-				right: PAGE.margin,
-				top: PAGE.margin,
-				bottom: PAGE.margin + PAGE.footer
-			},
-			styles: {
-				font: FONT,
-				fontSize: 8.5,
-				cellPadding: 1.8,
-				overflow: 'linebreak',
-				textColor: INK,
-				lineColor: [201, 211, 220],
-				lineWidth: 0.2
-			},
-			headStyles: { font: FONT, fontStyle: 'bold', fillColor: BRAND, textColor: [255, 255, 255] },
-			rowPageBreak: 'auto',
-			...options,
-			head: options.head?.map((row) => (row as string[]).map(pdfSafe)),
-			body: options.body?.map((row) =>
-				(row as string[]).map((c) => (typeof c === 'string' ? pdfSafe(c) : c))
-			)
-		});
-		y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 5;
-	};
-
-	// Cover
-	doc.setFillColor(...BRAND);
-	doc.rect(0, 0, PAGE.width, 70, 'F');
-	doc.setTextColor(255, 255, 255);
-	doc.setFont(FONT, 'bold');
-	doc.setFontSize(24);
-	doc.text(doc.splitTextToSize(pdfSafe(report.title), width), PAGE.margin, 32);
-	doc.setFont(FONT, 'normal');
-	doc.setFontSize(12);
-	doc.text('Peer Work Readiness', PAGE.margin, 58);
-	y = 85;
-	text(report.organisation, { size: 20, bold: true, gap: 4 });
-	text(report.assessmentTitle, { size: 11, colour: MUTED, gap: 6 });
-	text(`Date: ${report.date}`, { size: 12 });
-	if (report.assessor) text(`Assessed by: ${report.assessor}`, { size: 12 });
-	y += 8;
-	text('Readiness stage', { size: 11, colour: MUTED, gap: 1 });
-	text(report.stage.label, { size: 22, bold: true, colour: BRAND, gap: 4 });
-	text(report.stage.reasons[0] ?? '', { size: 11, gap: 4 });
-	text(report.confidence, { size: 11, gap: 8 });
-	text(report.guidance, { size: 9, colour: MUTED });
-
-	// Summary
-	newSection('Summary');
-	text(`Stage: ${report.stage.label}`, { size: 12, bold: true, gap: 2 });
-	for (const reason of report.stage.reasons) text(`•  ${reason}`, { indent: 2 });
-	text(`Overall score: ${report.overall}. ${report.confidence}`, { gap: 3 });
-	table({
-		head: [report.domainTable.head],
-		body: report.domainTable.rows,
-		columnStyles: { 0: { cellWidth: 62 } }
+		for (const block of section.blocks) drawBlock(pen, block);
 	});
-	if (assets.radarJpeg) {
-		const caption = 8;
-		if (bottom - y - caption < 80) {
-			doc.addPage();
-			y = PAGE.margin;
-		}
-		const drawSize = Math.min(120, bottom - y - caption);
-		doc.addImage(
-			assets.radarJpeg,
-			'JPEG',
-			PAGE.margin + (width - drawSize) / 2,
-			y,
-			drawSize,
-			drawSize
-		);
-		y += drawSize + 2;
-		text('Domain scores, 0 to 100. The same figures are in the table above.', {
-			size: 8.5,
-			colour: MUTED
-		});
-	}
-
-	if (report.comparison) {
-		const c = report.comparison;
-		heading('What changed');
-		text(
-			`Compared with ${c.earlierTitle} (${c.earlierDate}), when the stage was: ${c.earlierStage}.`
-		);
-		table({
-			head: [['Domain', 'Earlier', 'Now', 'Change']],
-			body: reportRows.comparison(c)
-		});
-		if (c.moved.length) {
-			table({
-				head: [['Statement', 'Earlier', 'Now']],
-				body: c.moved.map((m) => [`${m.id}: ${m.text}`, m.earlier, m.now]),
-				columnStyles: { 0: { cellWidth: 110 } }
-			});
-		}
-	}
-
-	if (report.disagreement) {
-		const d = report.disagreement;
-		heading('Who took part, and where they disagreed');
-		text(
-			`Participants by role: ${d.participantsByRole.map((p) => `${p.role} ${p.count}`).join(', ')}. Participants are anonymous by role.`
-		);
-		if (d.hotspots.length) {
-			table({
-				head: [['Hotspot', 'Spread', 'Views by role (median)']],
-				body: reportRows.hotspots(d),
-				columnStyles: { 0: { cellWidth: 85 } }
-			});
-		}
-	}
-
-	// Blockers
-	newSection(`Critical blockers (${report.blockers.length})`);
-	if (report.blockers.length === 0)
-		text('No critical blockers: every critical statement is in place.');
-	for (const b of report.blockers) {
-		ensure(25);
-		text(`${b.id}: ${b.text}`, { bold: true, size: 10.5, gap: 1 });
-		text(`Why it blocks: ${b.reason}`, { indent: 3, gap: 0.5 });
-		text(`Why it matters: ${b.why}`, { indent: 3, gap: 0.5 });
-		text(`What to do: ${b.actions.join('; ')}`, { indent: 3, gap: 4 });
-	}
-
-	// Plan
-	newSection('Action plan');
-	text('Ranked by priority. ★ marks the top three. Each action says why it was chosen.', {
-		colour: MUTED,
-		gap: 3
-	});
-	table({
-		head: [['#', 'Action', 'Why chosen', 'Owner', 'Due', 'Status']],
-		body: report.plan.map((p) => [
-			p.top ? `${p.rank} ★` : p.rank,
-			`${p.title}\n${p.text}\n(${p.timeframe})`,
-			p.why,
-			p.owner,
-			p.due,
-			p.status
-		]),
-		columnStyles: {
-			0: { cellWidth: 10 },
-			1: { cellWidth: 64 },
-			2: { cellWidth: 41 },
-			3: { cellWidth: 19 },
-			4: { cellWidth: 22 },
-			5: { cellWidth: 18 }
-		},
-		didParseCell: (data) => {
-			if (data.section === 'body' && report.plan[data.row.index]?.top)
-				data.cell.styles.fillColor = [255, 246, 224];
-		}
-	});
-
-	// Detail
-	newSection('Detail by domain');
-	for (const d of report.domains) {
-		heading(`${d.name}: ${d.score}`, 12);
-		table({
-			head: [['ID', 'Statement', 'Answer', 'Note']],
-			body: reportRows.statements(d),
-			columnStyles: { 0: { cellWidth: 18 }, 1: { cellWidth: 72 }, 2: { cellWidth: 30 } }
-		});
-	}
-
-	newSection('Decisions recorded');
-	text('Which option was chosen is not scored; decisions switch statements and tailor actions.', {
-		colour: MUTED,
-		gap: 3
-	});
-	table({
-		head: [['Decision', 'Choice']],
-		body: reportRows.decisions(report),
-		columnStyles: { 0: { cellWidth: 100 } }
-	});
-
-	newSection('Sources');
-	text('Barr, Townsend & Grenyer (2020), Table 3, quoted with attribution:', {
-		bold: true,
-		gap: 2
-	});
-	for (const r of report.sources.recommendations)
-		text(`${r.id}. ${r.text}`, { indent: 3, gap: 1.5 });
-	text(report.sources.attribution, { size: 8.5, colour: MUTED, gap: 4 });
-	text("Kent's implementation factors (our paraphrase):", { bold: true, gap: 2 });
-	for (const k of report.sources.kentFactors)
-		text(`${k.name}: ${k.summary}`, { indent: 3, gap: 1.5 });
-	y += 2;
-	text('References', { bold: true, gap: 2 });
-	for (const c of report.sources.citations) text(c, { indent: 3, size: 8.5, gap: 1.5 });
-	y += 2;
-	text(report.guidance, { size: 9, colour: MUTED });
-
-	// Footer and page numbers, drawn last so the total is known.
 	const pages = doc.getNumberOfPages();
 	for (let i = 1; i <= pages; i++) {
 		doc.setPage(i);
 		doc.setFont(FONT, 'normal');
-		doc.setFontSize(8);
+		doc.setFontSize(7.5);
 		doc.setTextColor(...MUTED);
-		const footer = doc.splitTextToSize(
-			pdfSafe(`Peer Work Readiness · ${report.organisation} · ${report.date}`),
-			width - 30
-		)[0] as string;
-		doc.text(footer, PAGE.margin, PAGE.height - PAGE.margin + 4);
-		doc.text(`Page ${i} of ${pages}`, PAGE.width - PAGE.margin, PAGE.height - PAGE.margin + 4, {
+		const footer = doc.splitTextToSize(pdfSafe(report.footer), CONTENT - 30)[0] as string;
+		doc.text(footer, PAGE.margin, PAGE.height - PAGE.margin + 3);
+		doc.text(report.pageLabel.replace('{page}', String(i)).replace('{pages}', String(pages)), PAGE.width - PAGE.margin, PAGE.height - PAGE.margin + 3, {
 			align: 'right'
 		});
 	}

@@ -1,54 +1,65 @@
-import type { AssessmentSession } from '$lib/assessment/session.svelte';
 import { download } from '$lib/browser/download';
-import { bank } from '$lib/content';
-import { buildReport, type Report } from './build-report';
-import { radarImage } from './charts';
-import { drawReportPdf } from './draw-pdf';
-import { workshopExtrasFor } from '$lib/workshop/report-extras';
+import type { Block, ReportDocument } from './document';
+import { drawReportPdf, type PdfFonts } from './draw-pdf';
+
+/**
+ * What the always-available (latin) fonts can print. A report with any other character (Greek,
+ * Cyrillic, many symbols) loads the wide set; if that cannot be fetched (offline), the latin set
+ * prints it with a box for each missing character, and says so.
+ */
+const LATIN = /^[\u0000-\u007E\u00A0-\u024F\u0259\u02B0-\u02FF\u0300-\u036F\u1E00-\u1EFF\u2000-\u206F\u20A0-\u20CF\u2100-\u2122\u2190-\u2193\u2212\u25A0\u25A1\uFB00-\uFB06\uFFFD]*$/u;
+
+export function needsWideFonts(report: ReportDocument | { title: string; blocks: Block[] }): boolean {
+	return !LATIN.test(JSON.stringify(report));
+}
 
 async function fontBase64(path: string): Promise<string> {
-	const bytes = new Uint8Array(await (await fetch(path)).arrayBuffer());
+	const response = await fetch(path);
+	if (!response.ok) throw new Error(`${path}: ${response.status}`);
+	const bytes = new Uint8Array(await response.arrayBuffer());
 	let binary = '';
-	for (let i = 0; i < bytes.length; i += 0x8000)
-		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
 	return btoa(binary);
 }
 
-let fonts: Promise<[string, string]> | undefined;
+const fontSets = new Map<'latin' | 'wide', Promise<PdfFonts>>();
 
-/** Starts fetching the PDF fonts early (e.g. when the results page opens), so the click does not wait for them. */
-export function preloadPdfFonts(): Promise<[string, string]> {
-	fonts ??= Promise.all([
-		fontBase64('/fonts/DejaVuSans.ttf'),
-		fontBase64('/fonts/DejaVuSans-Bold.ttf')
-	]);
+/** Fetches a font set once per page (early, when the results open, so the click does not wait). */
+export function loadPdfFonts(set: 'latin' | 'wide' = 'latin'): Promise<PdfFonts> {
+	let fonts = fontSets.get(set);
+	if (!fonts) {
+		fonts = Promise.all([fontBase64(`/fonts/DejaVuSans-${set}.ttf`), fontBase64(`/fonts/DejaVuSans-Bold-${set}.ttf`)]).then(
+			([regular, bold]) => ({ regular, bold })
+		);
+		fonts.catch(() => fontSets.delete(set));
+		fontSets.set(set, fonts);
+	}
 	return fonts;
 }
 
 // Named phases, readable with performance.getEntriesByType('measure') (the benchmark and tests do).
-const measure = (name: string, start: number) =>
-	performance.measure(`pdf:${name}`, { start, end: performance.now() });
+const measure = (name: string, start: number) => performance.measure(`pdf:${name}`, { start, end: performance.now() });
 
-export async function savePdf(report: Report): Promise<string> {
+/** Draws a report as a PDF and saves it. Returns the file name and any note about characters it could not print. */
+export async function savePdf(report: ReportDocument): Promise<{ fileName: string; note: string }> {
 	let t = performance.now();
-	const [regularFont, boldFont] = await preloadPdfFonts();
+	let note = '';
+	let fonts: PdfFonts;
+	if (needsWideFonts(report)) {
+		try {
+			fonts = await loadPdfFonts('wide');
+		} catch {
+			fonts = await loadPdfFonts('latin');
+			note = 'Some characters could not be printed while offline and show as boxes; make the PDF again when online.';
+		}
+	} else fonts = await loadPdfFonts('latin');
 	measure('fonts', t);
 	t = performance.now();
-	const radar = radarImage(report.chart.labels, report.chart.series);
-	measure('chart', t);
-	t = performance.now();
-	const doc = drawReportPdf(report, { regularFont, boldFont, radarJpeg: radar });
+	const doc = drawReportPdf(report, fonts);
 	measure('draw', t);
 	t = performance.now();
 	const bytes = doc.output('arraybuffer');
 	measure('output', t);
 	download(report.fileName, bytes, 'application/pdf');
-	return report.fileName;
-}
-
-export function savePlanPdf(session: AssessmentSession): Promise<string> {
-	const assessment = session.assessment;
-	return savePdf(
-		buildReport(assessment, session.result, bank, new Date(), workshopExtrasFor(assessment))
-	);
+	return { fileName: report.fileName, note };
 }

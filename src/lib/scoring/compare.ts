@@ -1,4 +1,4 @@
-import type { Rating } from '$lib/assessment/types';
+import type { Rating } from '$lib/model/assessment';
 import type { ScoringResult } from './types';
 
 export interface DomainChange {
@@ -12,6 +12,7 @@ export interface DomainChange {
 
 export interface StatementChange {
 	id: string;
+	title: string;
 	text: string;
 	earlier: Rating | undefined;
 	now: Rating | undefined;
@@ -22,8 +23,11 @@ export interface Comparison {
 	stage: { earlier: string; now: string; changed: boolean };
 	domains: DomainChange[];
 	moved: StatementChange[];
+	/** Titles of critical statements in place now that were not before, and the reverse. */
 	blockersCleared: string[];
 	blockersNew: string[];
+	/** Titles of statements reworded between the two, which are not compared. */
+	reworded: string[];
 }
 
 const numeric = (r: Rating | undefined) => (typeof r === 'number' ? r : null);
@@ -34,13 +38,19 @@ export function compareResults(earlier: ScoringResult, now: ScoringResult): Comp
 		earlier.domains.flatMap((d) => d.statements).map((s) => [s.id, s])
 	);
 	const moved: StatementChange[] = [];
+	const reworded: string[] = [];
 	for (const s of now.domains.flatMap((d) => d.statements)) {
 		const before = earlierStatements.get(s.id);
+		if (before?.issue === 'rerate' || s.issue === 'rerate') {
+			reworded.push(s.title);
+			continue;
+		}
 		if (!before || before.rating === s.rating) continue;
 		const a = numeric(before.rating);
 		const b = numeric(s.rating);
 		moved.push({
 			id: s.id,
+			title: s.title,
 			text: s.text,
 			earlier: before.rating,
 			now: s.rating,
@@ -48,8 +58,8 @@ export function compareResults(earlier: ScoringResult, now: ScoringResult): Comp
 		});
 	}
 	const earlierDomains = new Map(earlier.domains.map((d) => [d.id, d]));
-	const earlierBlockers = new Set(earlier.blockers.map((b) => b.statementId));
-	const nowBlockers = new Set(now.blockers.map((b) => b.statementId));
+	const earlierBlockers = new Map(earlier.blockers.map((b) => [b.statementId, b.title]));
+	const nowBlockers = new Map(now.blockers.map((b) => [b.statementId, b.title]));
 	return {
 		stage: {
 			earlier: earlier.stage.label,
@@ -63,11 +73,12 @@ export function compareResults(earlier: ScoringResult, now: ScoringResult): Comp
 				name: d.name,
 				earlier: e,
 				now: d.score,
-				change: e !== null && d.score !== null ? Math.round((d.score - e) * 10) / 10 : null
+				change: e !== null && d.score !== null ? d.score - e : null
 			};
 		}),
 		moved,
-		blockersCleared: [...earlierBlockers].filter((id) => !nowBlockers.has(id)),
-		blockersNew: [...nowBlockers].filter((id) => !earlierBlockers.has(id))
+		blockersCleared: [...earlierBlockers].filter(([id]) => !nowBlockers.has(id)).map(([, t]) => t),
+		blockersNew: [...nowBlockers].filter(([id]) => !earlierBlockers.has(id)).map(([, t]) => t),
+		reworded
 	};
 }

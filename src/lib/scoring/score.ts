@@ -1,17 +1,13 @@
-import type { Answer, Profile } from '$lib/assessment/types';
-import { isLevel } from '$lib/assessment/types';
-import { conditionHolds } from '$lib/content/conditions';
-import type { QuestionBank } from '$lib/content/question-bank';
+import { isLevel, type Answer, type Profile, type Rating } from '$lib/model/assessment';
+import { conditionHolds, conditionMet, type ConditionContext } from '$lib/content/conditions';
+import type { BankStatement, QuestionBank } from '$lib/content/question-bank';
+import type { Scale } from '$lib/content/schema';
 import { applyTerms, resolveTerms, type Terms } from '$lib/content/terms';
-import { buildActionPlan } from './plan';
-import {
-	IMPERATIVE_RECOMMENDATIONS,
-	LEVEL_LABELS,
-	SCORING_RULES,
-	STAGES,
-	type StageId
-} from './rules';
+import { statementWording } from '$lib/content/wording';
+import { buildActionPlan } from './action-plan';
+import { SCORING_RULES, stageIndex, stageLabel, type StageId } from './rules';
 import type {
+	AnswerIssue,
 	Blocker,
 	Confidence,
 	Counts,
@@ -28,10 +24,8 @@ export interface ScoringInput {
 
 const R = SCORING_RULES;
 
-export function statementWeight(recommendations: readonly string[]): number {
-	return recommendations.some((r) => IMPERATIVE_RECOMMENDATIONS.includes(r))
-		? R.weights.imperative
-		: R.weights.other;
+export function statementWeight(statement: Pick<BankStatement, 'imperative'>): number {
+	return statement.imperative ? R.weights.imperative : R.weights.other;
 }
 
 export function bandFor(score: number | null): string | null {
@@ -41,24 +35,74 @@ export function bandFor(score: number | null): string | null {
 	return label;
 }
 
-export function ratingLabel(rating: Answer['rating'], terms: Terms): string {
+/** An answer in words, for tables and files: "3 – In place", "Don't know", … */
+export function ratingLabel(rating: Rating | undefined, terms: Terms, scale: Scale): string {
 	if (rating === undefined) return 'Unanswered';
-	if (rating === 'dont-know') return "Don't know";
-	if (rating === 'not-applicable') return 'Not applicable';
-	return `${rating} – ${applyTerms(LEVEL_LABELS[rating], terms)}`;
+	if (rating === 'dont-know') return scale.dontKnow.label;
+	if (rating === 'not-applicable') return scale.notApplicable.label;
+	if (rating === 'declined') return scale.declined.label;
+	return `${rating} – ${applyTerms(scale.levels[rating]!, terms)}`;
 }
 
-/** Weighted mean of rated levels, as 0–100; null with nothing rated. */
+/** The level an answer counts as in scores, or null when it does not count. */
+function countedLevel(statement: BankStatement, answer: Answer | undefined): number | null {
+	const rating = answer?.rating;
+	if (isLevel(rating)) return rating;
+	if (rating === 'declined' && statement.allowDeclined && answer?.note?.trim())
+		return R.declinedCountsAs;
+	return null;
+}
+
+function evaluate(
+	statement: BankStatement,
+	answer: Answer | undefined,
+	applies: boolean,
+	answers: Readonly<Record<string, Answer>>,
+	bank: QuestionBank
+): { status: StatementResult['status']; level: number | null; issue?: AnswerIssue } {
+	if (!applies) return { status: 'switched-off', level: null };
+	const rating = answer?.rating;
+	if (rating === undefined)
+		return { status: 'unanswered', level: null, issue: answer?.earlier ? 'rerate' : undefined };
+	if (rating === 'dont-know') return { status: 'dont-know', level: null };
+	if (rating === 'not-applicable') {
+		if (!statement.allowNotApplicable) return { status: 'unanswered', level: null };
+		const requires = statement.notApplicableRequires;
+		if (requires) {
+			const other = bank.statementById.get(requires.statement)!;
+			const otherLevel = countedLevel(other, own(answers, requires.statement));
+			if (otherLevel === null || otherLevel < requires.atLeast)
+				return { status: 'unanswered', level: null, issue: 'not-applicable-too-early' };
+		}
+		return { status: 'not-applicable', level: null };
+	}
+	const level = countedLevel(statement, answer);
+	if (level === null)
+		return {
+			status: 'unanswered',
+			level: null,
+			issue: rating === 'declined' && statement.allowDeclined ? 'needs-reason' : undefined
+		};
+	return { status: 'rated', level };
+}
+
+const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined =>
+	Object.hasOwn(record, key) ? record[key] : undefined;
+
+/** Weighted mean of counted levels, as a whole number 0–100; null with nothing rated. */
 function weightedScore(statements: StatementResult[]): number | null {
 	let sum = 0;
 	let max = 0;
 	for (const s of statements) {
-		if (s.status !== 'rated' || !isLevel(s.rating)) continue;
-		sum += s.weight * s.rating;
+		if (s.status !== 'rated' || s.level === null) continue;
+		sum += s.weight * s.level;
 		max += s.weight * R.maxLevel;
 	}
-	return max === 0 ? null : Math.round((sum / max) * 1000) / 10;
+	return max === 0 ? null : Math.round((sum / max) * 100);
 }
+
+/** How many of the statements that apply have an answer (a rating, "Don't know" or "Not applicable"). */
+export const answeredOf = (c: Counts) => ({ answered: c.considered - c.unanswered + c.notApplicable, total: c.considered + c.notApplicable });
 
 function countOf(statements: StatementResult[]): Counts {
 	const counts: Counts = { considered: 0, rated: 0, dontKnow: 0, unanswered: 0, notApplicable: 0 };
@@ -76,51 +120,66 @@ function countOf(statements: StatementResult[]): Counts {
 	return counts;
 }
 
-function confidenceOf(counts: Counts): Confidence {
-	const share = counts.considered === 0 ? 0 : counts.rated / counts.considered;
-	const level =
-		share >= R.confidence.high ? 'high' : share >= R.confidence.medium ? 'medium' : 'low';
-	const parts = [`Based on ${counts.rated} of ${counts.considered} statements`];
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function confidenceOf(statements: StatementResult[]): Confidence {
+	const counts = countOf(statements);
+	const rated = statements.filter((s) => s.status === 'rated');
+	const unchecked = rated.filter((s) => s.needsLivedExperience && !s.withLivedExperience).length;
+	const fromMedian = rated.filter((s) => s.agreement === 'from-median').length;
+	const c = R.confidence;
+	const weighted =
+		counts.rated - unchecked * (1 - c.uncheckedCounts) - fromMedian * (1 - c.fromMedianCounts);
+	const share = counts.considered === 0 ? 0 : Math.max(0, weighted) / counts.considered;
+	const level = share >= c.high ? 'high' : share >= c.medium ? 'medium' : 'low';
+	const parts = [`Based on ${counts.rated} of ${plural(counts.considered, 'statement')}`];
 	if (counts.dontKnow) parts.push(`${counts.dontKnow} don't know`);
 	if (counts.unanswered) parts.push(`${counts.unanswered} unanswered`);
 	if (counts.notApplicable) parts.push(`${counts.notApplicable} not applicable`);
-	return { ...counts, share, level, summary: parts.join('; ') + '.' };
-}
-
-function statusOf(
-	answer: Answer | undefined,
-	applies: boolean,
-	allowNotApplicable: boolean
-): StatementResult['status'] {
-	if (!applies) return 'switched-off';
-	const rating = answer?.rating;
-	if (rating === undefined) return 'unanswered';
-	if (rating === 'dont-know') return 'dont-know';
-	if (rating === 'not-applicable') return allowNotApplicable ? 'not-applicable' : 'unanswered';
-	return 'rated';
+	if (unchecked)
+		parts.push(
+			`${plural(unchecked, 'rating')} that only people with lived experience can judge ${unchecked === 1 ? 'was' : 'were'} made without them`
+		);
+	if (fromMedian)
+		parts.push(
+			`${plural(fromMedian, 'agreed rating')} ${fromMedian === 1 ? 'was' : 'were'} taken from the median without discussion`
+		);
+	return { ...counts, share, unchecked, fromMedian, level, summary: parts.join('; ') + '.' };
 }
 
 export function scoreAssessment(input: ScoringInput, bank: QuestionBank): ScoringResult {
 	const terms = resolveTerms(input.profile, bank.terminology);
-	const context = { decisions: input.decisions, bpdSpecific: input.profile.bpdSpecific };
+	const context: ConditionContext = {
+		decisions: input.decisions,
+		bpdSpecific: input.profile.bpdSpecific
+	};
 
 	const domains: DomainResult[] = bank.domains.map((domain) => {
 		const statements: StatementResult[] = domain.statements.map((s) => {
-			const answer = Object.hasOwn(input.answers, s.id) ? input.answers[s.id] : undefined;
+			const answer = own(input.answers, s.id);
+			const applies = conditionHolds(s.condition, context);
+			const evaluated = evaluate(s, answer, applies, input.answers, bank);
+			const wording = statementWording(s, context, terms);
 			return {
 				id: s.id,
 				domainId: domain.id,
-				text: applyTerms(s.text, terms),
-				critical: s.critical,
-				weight: statementWeight(s.recommendations),
-				status: statusOf(answer, conditionHolds(s.condition, context), s.allowNotApplicable),
+				title: wording.title,
+				text: wording.text,
+				critical: s.critical || conditionMet(s.criticalWhen, context),
+				weight: statementWeight(s),
+				...evaluated,
 				rating: answer?.rating,
-				note: answer?.note ?? ''
+				note: answer?.note ?? '',
+				needsLivedExperience: !!s.rateWithLivedExperience,
+				withLivedExperience: !!answer?.withLivedExperience,
+				agreement: answer?.agreement
 			};
 		});
-		const confidence = confidenceOf(countOf(statements));
+		const confidence = confidenceOf(statements);
 		const insufficientEvidence =
-			confidence.rated < R.minRatedCount || confidence.share < R.minRatedShare;
+			confidence.rated < R.minRatedCount ||
+			confidence.considered === 0 ||
+			confidence.rated / confidence.considered < R.minRatedShare;
 		const score = insufficientEvidence ? null : weightedScore(statements);
 		return {
 			id: domain.id,
@@ -134,42 +193,41 @@ export function scoreAssessment(input: ScoringInput, bank: QuestionBank): Scorin
 	});
 
 	const all = domains.flatMap((d) => d.statements);
-	const confidence = confidenceOf(countOf(all));
+	const confidence = confidenceOf(all);
 	const overallScore = weightedScore(all);
+	const inPlace = (s: StatementResult) => s.status === 'rated' && (s.level ?? 0) >= R.inPlaceLevel;
+	const applicable = (s: StatementResult) =>
+		s.status !== 'switched-off' && s.status !== 'not-applicable';
 
 	const blockers: Blocker[] = all
-		.filter(
-			(s) =>
-				s.critical &&
-				s.status !== 'switched-off' &&
-				s.status !== 'not-applicable' &&
-				!(isLevel(s.rating) && s.rating >= R.inPlaceLevel)
-		)
-		.map((s) => {
-			const source = bank.statementById.get(s.id)!;
-			const reason =
-				s.status === 'dont-know'
-					? 'Nobody could say whether this is in place.'
-					: s.status === 'unanswered'
-						? 'Not answered yet, so it cannot count as in place.'
-						: `Rated ${ratingLabel(s.rating, terms)}; it must be at least "${LEVEL_LABELS[R.inPlaceLevel]}".`;
-			return {
-				statementId: s.id,
-				domainId: s.domainId,
-				text: s.text,
-				rating: s.rating,
-				reason,
-				why: applyTerms(source.why, terms),
-				actionIds: bank.actions.filter((a) => a.addresses.includes(s.id)).map((a) => a.id)
-			};
-		});
+		.filter((s) => s.critical && applicable(s) && !inPlace(s))
+		.map((s) => ({
+			statementId: s.id,
+			domainId: s.domainId,
+			title: s.title,
+			text: s.text,
+			rating: s.rating,
+			reason: blockerReason(s, bank, terms),
+			why: applyTerms(bank.statementById.get(s.id)!.why, terms),
+			actionIds: bank.actions.filter((a) => a.addresses.includes(s.id)).map((a) => a.id)
+		}));
 
-	const criticalCount = all.filter(
-		(s) => s.critical && s.status !== 'switched-off' && s.status !== 'not-applicable'
-	).length;
-	const stage = decideStage({ blockers, criticalCount, overallScore, domains });
+	const uncheckedLivedExperience = all
+		.filter((s) => s.status === 'rated' && s.needsLivedExperience && !s.withLivedExperience)
+		.map((s) => s.id);
+	const criticalCount = all.filter((s) => s.critical && applicable(s)).length;
+	const stage = decideStage({
+		blockers,
+		criticalCount,
+		overallScore,
+		domains,
+		confidence,
+		unchecked: uncheckedLivedExperience.map((id) => all.find((s) => s.id === id)!.title)
+	});
 
-	const openDecisions = bank.decisions.filter((d) => !input.decisions[d.id]).map((d) => d.id);
+	const openDecisions = bank.decisions
+		.filter((d) => conditionHolds(d.condition, context) && !own(input.decisions, d.id))
+		.map((d) => d.id);
 
 	return {
 		contentVersion: bank.version,
@@ -179,14 +237,13 @@ export function scoreAssessment(input: ScoringInput, bank: QuestionBank): Scorin
 		domains,
 		blockers,
 		strengths: {
-			statementIds: all
-				.filter((s) => isLevel(s.rating) && s.status === 'rated' && s.rating >= R.inPlaceLevel)
-				.map((s) => s.id),
+			statementIds: all.filter(inPlace).map((s) => s.id),
 			domainIds: domains
 				.filter((d) => d.score !== null && d.score >= R.strengthDomainMin)
 				.map((d) => d.id)
 		},
-		plan: buildActionPlan({ domains, openDecisions, decisions: input.decisions, terms, bank }),
+		uncheckedLivedExperience,
+		plan: buildActionPlan({ domains, openDecisions, context, terms, bank, uncheckedLivedExperience }),
 		openDecisions,
 		orphanAnswerIds: Object.keys(input.answers)
 			.filter((id) => !bank.statementById.has(id))
@@ -194,78 +251,114 @@ export function scoreAssessment(input: ScoringInput, bank: QuestionBank): Scorin
 	};
 }
 
-function listOf(items: string[]): string {
-	return items.length <= 1
-		? (items[0] ?? '')
-		: `${items.slice(0, -1).join('; ')}; and ${items.at(-1)}`;
+function blockerReason(s: StatementResult, bank: QuestionBank, terms: Terms): string {
+	if (s.status === 'dont-know') return 'Nobody could say whether this is in place.';
+	if (s.issue === 'rerate') return 'Its wording changed since it was rated, so it needs rating again.';
+	if (s.issue === 'needs-reason')
+		return 'It is marked as considered and decided against, without a reason yet.';
+	if (s.issue === 'not-applicable-too-early') {
+		const requires = bank.statementById.get(s.id)!.notApplicableRequires!;
+		const other = bank.statementById.get(requires.statement)!;
+		return `"Not applicable" counts only once "${applyTerms(other.title, terms)}" is in place.`;
+	}
+	if (s.status === 'unanswered') return 'It is not answered yet, so it cannot count as in place.';
+	return `It is rated "${ratingLabel(s.rating, terms, bank.scale).replace(/^\d – /, '')}", and it must be in place before you recruit.`;
 }
 
+export function listOf(items: string[]): string {
+	return items.length <= 1
+		? (items[0] ?? '')
+		: `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * The stage is the lowest that any rule allows. Every rule that holds the organisation below
+ * "ready to recruit" gives its reason, most serious first.
+ */
 function decideStage(args: {
 	blockers: Blocker[];
 	criticalCount: number;
 	overallScore: number | null;
 	domains: DomainResult[];
+	confidence: Confidence;
+	unchecked: string[];
 }): ScoringResult['stage'] {
-	const { blockers, criticalCount, overallScore, domains } = args;
+	const { blockers, criticalCount, overallScore, domains, confidence, unchecked } = args;
 	const S = R.stages;
-	const label = (id: StageId) => STAGES.find((s) => s.id === id)!.label;
-	const reasons: string[] = [];
-	const lowDomains = domains.filter((d) => d.score !== null && d.score < S.readyDomainFloor);
-	const unscored = domains.filter((d) => d.score === null);
+	const caps: { stage: StageId; reason: string }[] = [];
+	const answered = confidence.considered - confidence.unanswered;
 
-	let id: StageId;
+	if (confidence.considered === 0 || answered / confidence.considered < R.minAnsweredShare)
+		caps.push({
+			stage: 'not-enough-answers',
+			reason: `${answered} of the ${plural(confidence.considered, 'statement')} that apply ${answered === 1 ? 'is' : 'are'} answered; a stage needs at least ${R.minAnsweredShare * 100}% of them.`
+		});
 	if (blockers.length > 0) {
 		const n = blockers.length;
-		// Name each blocker with its text when there are few; with many, the ids keep the reason readable.
-		const named =
-			n <= 2
-				? blockers.map((b) => `${b.statementId} (${b.text})`)
-				: blockers.map((b) => b.statementId);
-		reasons.push(
-			`${n} critical statement${n === 1 ? ' is' : 's are'} not in place: ${listOf(named)}.`
-		);
 		const manyBlocked = n > criticalCount * S.notReadyBlockerShare;
 		const lowOverall = overallScore === null || overallScore < S.notReadyScoreFloor;
+		caps.push({
+			stage: manyBlocked || lowOverall ? 'not-yet-ready' : 'preparing',
+			reason: `${plural(n, 'critical statement is', 'critical statements are')} not in place: ${listOf(blockers.map((b) => b.title.toLowerCase()))}.`
+		});
 		if (manyBlocked)
-			reasons.push(`That is more than half of the ${criticalCount} critical statements.`);
-		if (lowOverall) {
-			reasons.push(
-				overallScore === null
-					? 'There are not enough ratings to calculate an overall score.'
-					: `The overall score is ${overallScore}, below ${S.notReadyScoreFloor}.`
-			);
-		}
-		id = manyBlocked || lowOverall ? 'not-yet-ready' : 'preparing';
-	} else if (lowDomains.length > 0 || unscored.length > 0) {
-		id = 'preparing';
-		reasons.push('Every critical statement is in place.');
-		if (lowDomains.length) {
-			reasons.push(
-				`${listOf(lowDomains.map((d) => `${d.name} (${d.score})`))} score${lowDomains.length === 1 ? 's' : ''} below ${S.readyDomainFloor}.`
-			);
-		}
-		if (unscored.length) {
-			reasons.push(
-				`${listOf(unscored.map((d) => d.name))} ${unscored.length === 1 ? 'has' : 'have'} too little rated evidence to score.`
-			);
-		}
-	} else if (
-		overallScore !== null &&
-		overallScore >= S.embeddingOverall &&
-		domains.every((d) => d.score !== null && d.score >= S.embeddingDomainFloor)
-	) {
-		id = 'embedding';
-		reasons.push(
-			'Every critical statement is in place.',
-			`The overall score is ${overallScore} and every domain scores ${S.embeddingDomainFloor} or more.`
-		);
-	} else {
-		id = 'ready-to-recruit';
-		reasons.push(
+			caps.push({
+				stage: 'not-yet-ready',
+				reason: `That is more than half of the ${criticalCount} critical statements.`
+			});
+		if (lowOverall)
+			caps.push({
+				stage: 'not-yet-ready',
+				reason:
+					overallScore === null
+						? 'There are not enough ratings to calculate an overall score.'
+						: `The overall score is ${overallScore}, below ${S.notReadyScoreFloor}.`
+			});
+	}
+	const lowDomains = domains.filter((d) => d.score !== null && d.score < S.readyDomainFloor);
+	const unscored = domains.filter((d) => d.score === null);
+	if (lowDomains.length)
+		caps.push({
+			stage: 'preparing',
+			reason: `${listOf(lowDomains.map((d) => `${d.name} (${d.score})`))} score${lowDomains.length === 1 ? 's' : ''} below ${S.readyDomainFloor}.`
+		});
+	if (unscored.length)
+		caps.push({
+			stage: 'preparing',
+			reason: `${listOf(unscored.map((d) => d.name))} ${unscored.length === 1 ? 'has' : 'have'} too little rated evidence to score.`
+		});
+	if (unchecked.length)
+		caps.push({
+			stage: 'preparing',
+			reason: `${plural(unchecked.length, 'statement')} that only people with lived experience can judge ${unchecked.length === 1 ? 'was' : 'were'} rated without them (${listOf(unchecked.map((t) => t.toLowerCase()))}).`
+		});
+	if (
+		overallScore === null ||
+		overallScore < S.embeddingOverall ||
+		domains.some((d) => d.score === null || d.score < S.embeddingDomainFloor)
+	)
+		caps.push({ stage: 'ready-to-recruit', reason: '' });
+
+	const id = caps.reduce<StageId>(
+		(lowest, cap) => (stageIndex(cap.stage) < stageIndex(lowest) ? cap.stage : lowest),
+		'embedding'
+	);
+	let reasons = caps
+		.filter((c) => c.reason && stageIndex(c.stage) < stageIndex('ready-to-recruit'))
+		.sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage))
+		.map((c) => c.reason);
+	// With too few answers, the other reasons are noise: say only what is missing.
+	if (id === 'not-enough-answers') reasons = reasons.slice(0, 1);
+	if (id === 'ready-to-recruit')
+		reasons = [
 			'Every critical statement is in place.',
 			`Every domain scores ${S.readyDomainFloor} or more (overall ${overallScore}).`
-		);
-	}
-	const summary = `${label(id)}: ${reasons[0]}`;
-	return { id, label: label(id), summary, reasons };
+		];
+	if (id === 'embedding')
+		reasons = [
+			'Every critical statement is in place.',
+			`The overall score is ${overallScore} and every domain scores ${S.embeddingDomainFloor} or more.`
+		];
+	const label = stageLabel(id);
+	return { id, label, summary: `${label}: ${reasons[0] ?? ''}`, reasons };
 }

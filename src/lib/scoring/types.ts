@@ -1,19 +1,42 @@
-import type { Rating } from '$lib/assessment/types';
+import type { Rating } from '$lib/model/assessment';
 import type { Source, Timeframe } from '$lib/content/schema';
 import type { StageId } from './rules';
 
 export type StatementStatus =
-	'rated' | 'dont-know' | 'unanswered' | 'not-applicable' | 'switched-off';
+	| 'rated'
+	| 'dont-know'
+	| 'unanswered'
+	| 'not-applicable'
+	| 'switched-off';
+
+/** Why an answer that was given does not count yet. */
+export type AnswerIssue =
+	/** "Considered, and decided not to" without a reason. */
+	| 'needs-reason'
+	/** The wording changed since it was rated; the earlier rating is kept but not counted. */
+	| 'rerate'
+	/** "Not applicable" chosen before the statement it depends on is in place. */
+	| 'not-applicable-too-early';
 
 export interface StatementResult {
 	id: string;
 	domainId: string;
+	/** A short name in plain words. */
+	title: string;
 	text: string;
 	critical: boolean;
 	weight: number;
 	status: StatementStatus;
 	rating: Rating | undefined;
+	/** The level that counts in scores: the rating, or the level a reasoned "declined" counts as. */
+	level: number | null;
 	note: string;
+	issue?: AnswerIssue;
+	/** Only people with lived experience can judge it. */
+	needsLivedExperience: boolean;
+	/** Rated with, or checked by, people with lived experience. */
+	withLivedExperience: boolean;
+	agreement?: 'discussed' | 'from-median';
 }
 
 export interface Counts {
@@ -27,15 +50,19 @@ export interface Counts {
 
 export interface Confidence extends Counts {
 	level: 'high' | 'medium' | 'low';
-	/** Share of considered statements that have a real rating, 0–1. */
+	/** The confidence figure, 0–1: rated statements, with unchecked and undiscussed ratings counting part. */
 	share: number;
+	/** "Rate with lived experience" statements rated without them. */
+	unchecked: number;
+	/** Workshop ratings taken from the median without discussion. */
+	fromMedian: number;
 	summary: string;
 }
 
 export interface DomainResult {
 	id: string;
 	name: string;
-	/** 0–100, or null when too little rated evidence to show a number honestly. */
+	/** 0–100 as a whole number, or null when too little rated evidence to show a number honestly. */
 	score: number | null;
 	band: string | null;
 	insufficientEvidence: boolean;
@@ -46,17 +73,19 @@ export interface DomainResult {
 export interface Blocker {
 	statementId: string;
 	domainId: string;
+	title: string;
 	text: string;
 	rating: Rating | undefined;
+	/** Why it blocks, in one plain sentence. */
 	reason: string;
 	why: string;
 	actionIds: string[];
 }
 
 export interface PlanItem {
-	/** Stable key: the action id, "find-out:<statement>" or "decide:<decision>". */
+	/** Stable key: the action id, "find-out:<statement>", "rerate:open", "gather-views" or "decide:open". */
 	key: string;
-	kind: 'action' | 'find-out' | 'decide';
+	kind: 'action' | 'find-out' | 'decide' | 'gather-views' | 'rerate';
 	title: string;
 	text: string;
 	timeframe: Timeframe;
@@ -64,7 +93,10 @@ export interface PlanItem {
 	rank: number;
 	top: boolean;
 	statementIds: string[];
+	/** Why it was chosen, one plain sentence per statement it addresses (no codes). */
 	reasons: string[];
+	/** The reason in one sentence, for summaries. */
+	why: string;
 	sources: Source[];
 }
 
@@ -76,6 +108,8 @@ export interface ScoringResult {
 	domains: DomainResult[];
 	blockers: Blocker[];
 	strengths: { statementIds: string[]; domainIds: string[] };
+	/** Statements only people with lived experience can judge, rated without them. */
+	uncheckedLivedExperience: string[];
 	plan: PlanItem[];
 	openDecisions: string[];
 	/** Answers kept for statements that no longer exist in this version of the question bank. */

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from '$lib/assessment/types';
+import { SCHEMA_VERSION } from '$lib/model/assessment';
 
 export const OLDEST_READABLE_VERSION = 1;
 
@@ -22,9 +22,7 @@ function v1ToV2(old: Raw, notices: string[]): Raw {
 		answers[id] = entry;
 	}
 	const { notes: _notes, ...rest } = old;
-	notices.push(
-		'This assessment was saved in an older format and has been updated; nothing was lost.'
-	);
+	notices.push('This assessment was saved in an older format and has been updated; nothing was lost.');
 	return {
 		...rest,
 		schemaVersion: 2,
@@ -36,7 +34,12 @@ function v1ToV2(old: Raw, notices: string[]): Raw {
 	};
 }
 
-const MIGRATIONS: Record<number, (old: Raw, notices: string[]) => Raw> = { 1: v1ToV2 };
+/** Format 3 counts committed changes, so a change from a stale tab is merged instead of written over. */
+function v2ToV3(old: Raw): Raw {
+	return { ...old, schemaVersion: 3, revision: 0 };
+}
+
+const MIGRATIONS: Record<number, (old: Raw, notices: string[]) => Raw> = { 1: v1ToV2, 2: v2ToV3 };
 
 export function migrate(data: Raw, fromVersion: number, notices: string[]): Raw {
 	let current = data;

@@ -1,224 +1,234 @@
 import * as v from 'valibot';
-import { SCHEMA_VERSION, type Assessment } from '$lib/assessment/types';
+import {
+	AnswerSchema,
+	AssessmentSchema,
+	CustomActionSchema,
+	PlanEditSchema,
+	PositionSchema,
+	ProfileSchema,
+	SCHEMA_VERSION,
+	type Assessment
+} from '$lib/model/assessment';
+import {
+	describeIssues,
+	DueDateSchema,
+	IdSchema,
+	structuralProblem,
+	TimestampSchema
+} from '$lib/model/checks';
+import { fitShortText, LIMITS } from '$lib/model/limits';
 import { migrate, OLDEST_READABLE_VERSION } from './migrate';
 
-/** Limits that keep a hostile file from exhausting memory or the page. */
-export const LIMITS = {
-	fileBytes: 2_000_000,
-	noteChars: 5_000,
-	shortText: 300,
-	longText: 5_000,
-	answers: 500,
-	customActions: 200,
-	depth: 12
-} as const;
+export type ReadResult =
+	| { ok: true; assessment: Assessment; notices: string[]; repaired: string[] }
+	| { ok: false; reason: 'newer'; version: number; message: string }
+	| { ok: false; reason: 'unreadable'; message: string };
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const shortText = v.pipe(
-	v.string(),
-	v.maxLength(LIMITS.shortText, `must be at most ${LIMITS.shortText} characters`)
-);
-const longText = v.pipe(
-	v.string(),
-	v.maxLength(LIMITS.longText, `must be at most ${LIMITS.longText} characters`)
-);
-export const key = v.pipe(v.string(), v.regex(/^[A-Za-z0-9:_-]{1,80}$/, 'is not a valid id'));
-const isoDate = v.pipe(v.string(), v.isoTimestamp('must be a date and time'));
-const status = v.picklist(['not-started', 'in-progress', 'done']);
-const dueDate = v.union([
-	v.literal(''),
-	v.pipe(v.string(), v.isoDate('must be a date (YYYY-MM-DD)'))
-]);
+type Raw = Record<string, unknown>;
+const isObject = (x: unknown): x is Raw => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** A map of ids to values. valibot's record also accepts arrays, which a saved map must never be. */
-export function mapOf<V extends v.GenericSchema>(value: V, maxEntries: number) {
-	return v.pipe(
-		v.custom<Record<string, unknown>>(
-			(x) => typeof x === 'object' && x !== null && !Array.isArray(x),
-			'must be an object, not a list'
-		),
-		v.record(key, value),
-		v.check((r) => Object.keys(r).length <= maxEntries, `has more than ${maxEntries} entries`)
-	);
-}
-
-export const RatingSchema = v.union([
-	v.picklist([0, 1, 2, 3, 4], 'must be a level from 0 to 4'),
-	v.picklist(['dont-know', 'not-applicable'])
-]);
-
-const PositionSchema = v.variant('step', [
-	v.strictObject({ step: v.literal('profile') }),
-	v.strictObject({ step: v.literal('decisions') }),
-	v.strictObject({
-		step: v.literal('domain'),
-		index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50))
-	}),
-	v.strictObject({ step: v.literal('review') }),
-	v.strictObject({ step: v.literal('results') })
-]);
-
-export const ProfileSchema = v.strictObject({
-	organisationName: shortText,
-	assessor: shortText,
-	serviceType: shortText,
-	settings: v.pipe(v.array(shortText), v.maxLength(20)),
-	consumerTerm: shortText,
-	peerTerm: shortText,
-	bpdSpecific: v.picklist(['yes', 'no'])
-});
-
-export const AssessmentSchema = v.strictObject({
-	schemaVersion: v.literal(SCHEMA_VERSION),
-	contentVersion: shortText,
-	id: key,
-	kind: v.picklist(['assessment', 'workshop-consensus']),
-	title: shortText,
-	createdAt: isoDate,
-	updatedAt: isoDate,
-	profile: ProfileSchema,
-	decisions: mapOf(key, 100),
-	answers: mapOf(
-		v.strictObject({
-			rating: v.optional(RatingSchema),
-			note: v.optional(
-				v.pipe(
-					v.string(),
-					v.maxLength(LIMITS.noteChars, `must be at most ${LIMITS.noteChars} characters`)
-				)
-			)
-		}),
-		LIMITS.answers
-	),
-	plan: v.strictObject({
-		edits: mapOf(
-			v.strictObject({
-				title: v.optional(shortText),
-				text: v.optional(longText),
-				owner: v.optional(shortText),
-				due: v.optional(dueDate),
-				status: v.optional(status),
-				removed: v.optional(v.boolean())
-			}),
-			500
-		),
-		custom: v.pipe(
-			v.array(
-				v.strictObject({
-					id: key,
-					title: shortText,
-					text: longText,
-					owner: shortText,
-					due: dueDate,
-					status
-				})
-			),
-			v.maxLength(LIMITS.customActions)
-		),
-		order: v.pipe(v.array(key), v.maxLength(1000))
-	}),
-	position: PositionSchema,
-	workshopId: v.optional(key)
-});
-
-export type ParseResult =
-	{ ok: true; assessment: Assessment; notices: string[] } | { ok: false; message: string };
-
-/** Finds keys that could pollute prototypes and nesting deep enough to be an attack, before any schema runs. */
-export function structuralProblem(value: unknown, depth = 0): string | null {
-	if (depth > LIMITS.depth) return 'The file is nested too deeply to be a saved assessment.';
-	if (value === null || typeof value !== 'object') return null;
-	for (const k of Object.keys(value)) {
-		if (FORBIDDEN_KEYS.has(k)) return `The file contains a forbidden key "${k}".`;
-		const problem = structuralProblem((value as Record<string, unknown>)[k], depth + 1);
-		if (problem) return problem;
+/** A value through one schema, or the fallback with a note of what was wrong (text too long is cut instead). */
+function keep<T>(schema: v.GenericSchema<unknown, T>, value: unknown, fallback: T, path: string, repaired: string[]): T {
+	const result = v.safeParse(schema, value);
+	if (result.success) return result.output;
+	if (typeof value === 'string' && typeof fallback === 'string') {
+		const cut = v.safeParse(schema, fitShortText(value).slice(0, LIMITS.noteChars));
+		if (cut.success) {
+			repaired.push(`${path} was too long and has been shortened.`);
+			return cut.output;
+		}
 	}
-	return null;
+	if (value !== undefined) repaired.push(`${path} was not valid (${describeIssues(result.issues)}) and has been reset.`);
+	return fallback;
 }
 
-export function describeIssues(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
-	const lines = issues.slice(0, 3).map((issue) => {
-		const path = v.getDotPath(issue);
-		return `${path ?? 'the file'}: ${issue.message}`;
-	});
-	const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
-	return `${lines.join('; ')}${more}`;
+/** Entries of a saved map that pass their schema; the others are dropped and named. */
+function keepEntries<T>(
+	schema: v.GenericSchema<unknown, T>,
+	value: unknown,
+	path: string,
+	repaired: string[],
+	max: number,
+	repairEntry?: (entry: Raw, path: string) => unknown
+): Record<string, T> {
+	const out: Record<string, T> = {};
+	if (!isObject(value)) {
+		if (value !== undefined) repaired.push(`${path} was not a list of entries and has been emptied.`);
+		return out;
+	}
+	for (const [key, entry] of Object.entries(value)) {
+		if (Object.keys(out).length >= max) {
+			repaired.push(`${path} had more than ${max} entries; the rest were dropped.`);
+			break;
+		}
+		if (!v.safeParse(IdSchema, key).success) {
+			repaired.push(`${path} had an entry with an invalid name, which was dropped.`);
+			continue;
+		}
+		const fixed = repairEntry && isObject(entry) ? repairEntry(entry, `${path}.${key}`) : entry;
+		const result = v.safeParse(schema, fixed);
+		if (result.success) out[key] = result.output;
+		else repaired.push(`${path}.${key} was not valid and was dropped.`);
+	}
+	return out;
+}
+
+/** Keeps the valid fields of one object entry and drops the rest, naming each. */
+function keepFields(schema: v.StrictObjectSchema<v.ObjectEntries, undefined>, entry: Raw, path: string, repaired: string[]): Raw {
+	const out: Raw = {};
+	for (const [field, value] of Object.entries(entry)) {
+		const fieldSchema = schema.entries[field];
+		if (!fieldSchema) {
+			repaired.push(`${path}.${field} is not part of a saved assessment and was dropped.`);
+			continue;
+		}
+		const result = v.safeParse(fieldSchema, value);
+		if (result.success) out[field] = result.output;
+		else if (typeof value === 'string' && v.safeParse(fieldSchema, value.slice(0, LIMITS.longText)).success) {
+			out[field] = value.slice(0, LIMITS.longText);
+			repaired.push(`${path}.${field} was too long and has been shortened.`);
+		} else repaired.push(`${path}.${field} was not valid and was removed.`);
+	}
+	return out;
 }
 
 /**
- * The one gate for everything that comes from outside: browser storage, imported files and
- * workshop links. It never throws; it answers with an assessment or a message a person can act on.
+ * Rebuilds a damaged record field by field: every valid value is kept, each invalid one is reset
+ * or dropped and named. Only a record without a usable identity cannot be repaired.
  */
-export function parseAssessment(
-	input: unknown,
-	knownStatementIds?: ReadonlySet<string>
-): ParseResult {
-	try {
-		if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-			return { ok: false, message: 'This is not a saved assessment: expected a JSON object.' };
+function repair(raw: Raw, repaired: string[]): Assessment | null {
+	const id = v.safeParse(IdSchema, raw.id);
+	if (!id.success) return null;
+	const now = new Date().toISOString();
+	const createdAt = keep(TimestampSchema, raw.createdAt, now, 'createdAt', repaired);
+	const profileRaw = isObject(raw.profile) ? raw.profile : {};
+	const profile = keepFields(ProfileSchema, profileRaw, 'profile', repaired);
+	const plan = isObject(raw.plan) ? raw.plan : {};
+	const seen = new Set<string>();
+	const custom = (Array.isArray(plan.custom) ? plan.custom : []).flatMap((item, i) => {
+		const parsed = v.safeParse(CustomActionSchema, isObject(item) ? { owner: '', due: '', status: 'not-started', text: '', ...keepFields(CustomActionSchema, item, `plan.custom.${i}`, repaired) } : item);
+		if (!parsed.success || seen.has(parsed.output.id) || seen.size >= LIMITS.customActions) {
+			repaired.push(`plan.custom.${i} was not valid or repeated and was dropped.`);
+			return [];
 		}
+		seen.add(parsed.output.id);
+		return [parsed.output];
+	});
+	const candidate: Raw = {
+		schemaVersion: SCHEMA_VERSION,
+		contentVersion: keep(v.pipe(v.string(), v.maxLength(LIMITS.shortText)), raw.contentVersion, 'unknown', 'contentVersion', repaired),
+		id: id.output,
+		kind: keep(v.picklist(['assessment', 'workshop-consensus']), raw.kind, 'assessment', 'kind', repaired),
+		title: keep(v.pipe(v.string(), v.maxLength(LIMITS.shortText)), raw.title, '', 'title', repaired),
+		createdAt,
+		updatedAt: keep(TimestampSchema, raw.updatedAt, createdAt, 'updatedAt', repaired),
+		revision: keep(v.pipe(v.number(), v.integer(), v.minValue(0)), raw.revision, 0, 'revision', repaired),
+		profile: {
+			organisationName: '',
+			assessor: '',
+			serviceType: '',
+			settings: [],
+			consumerTerm: 'consumer',
+			peerTerm: 'peer-worker',
+			...profile
+		},
+		decisions: keepEntries(IdSchema, raw.decisions, 'decisions', repaired, LIMITS.decisions),
+		answers: keepEntries(AnswerSchema, raw.answers, 'answers', repaired, LIMITS.answers, (entry, path) =>
+			keepFields(AnswerSchema, entry, path, repaired)
+		),
+		plan: {
+			edits: keepEntries(PlanEditSchema, plan.edits, 'plan.edits', repaired, LIMITS.planEdits, (entry, path) =>
+				keepFields(PlanEditSchema, entry, path, repaired)
+			),
+			custom,
+			order: (Array.isArray(plan.order) ? plan.order : [])
+				.filter((k) => v.safeParse(IdSchema, k).success)
+				.slice(0, LIMITS.planOrder)
+		},
+		position: keep(PositionSchema, raw.position, { step: 'profile' as const }, 'position', repaired)
+	};
+	for (const [field, schema] of [
+		['workshopId', IdSchema],
+		['lastExportedAt', TimestampSchema],
+		['reassessOn', DueDateSchema]
+	] as const) {
+		if (raw[field] === undefined) continue;
+		if (v.safeParse(schema, raw[field]).success) candidate[field] = raw[field];
+		else repaired.push(`${field} was not valid and was removed.`);
+	}
+	const result = v.safeParse(AssessmentSchema, candidate);
+	return result.success ? result.output : null;
+}
+
+/**
+ * The one gate for an assessment from outside the page: browser storage, imported files and
+ * workshop files. It never throws. A newer format is reported and left alone; a damaged field is
+ * repaired and named when `allowRepair` is set (storage), refused otherwise (imports).
+ */
+export function readAssessment(input: unknown, options: { allowRepair: boolean }): ReadResult {
+	try {
+		if (!isObject(input))
+			return { ok: false, reason: 'unreadable', message: 'This is not a saved assessment: expected a JSON object.' };
 		const structural = structuralProblem(input);
-		if (structural) return { ok: false, message: structural };
-		const version = (input as { schemaVersion?: unknown }).schemaVersion;
-		if (typeof version !== 'number' || !Number.isInteger(version)) {
+		if (structural) return { ok: false, reason: 'unreadable', message: structural };
+		const version = input.schemaVersion;
+		if (typeof version !== 'number' || !Number.isInteger(version))
 			return {
 				ok: false,
+				reason: 'unreadable',
 				message: 'This is not a saved assessment from Peer Work Readiness (no schemaVersion).'
 			};
-		}
-		if (version > SCHEMA_VERSION) {
+		if (version > SCHEMA_VERSION)
 			return {
 				ok: false,
-				message: `This file was saved by a newer version of the app (format ${version}); this version reads formats up to ${SCHEMA_VERSION}. Nothing was changed.`
+				reason: 'newer',
+				version,
+				message: `This was saved by a newer version of the app (format ${version}); this version reads formats up to ${SCHEMA_VERSION}. Reload the page to update the app. Nothing was changed.`
 			};
-		}
-		if (version < OLDEST_READABLE_VERSION) {
-			return { ok: false, message: `This file uses format ${version}, which is too old to read.` };
-		}
+		if (version < OLDEST_READABLE_VERSION)
+			return { ok: false, reason: 'unreadable', message: `This file uses format ${version}, which is too old to read.` };
 		const notices: string[] = [];
-		const migrated = migrate(input as Record<string, unknown>, version, notices);
+		const migrated = migrate(input, version, notices);
 		const result = v.safeParse(AssessmentSchema, migrated);
-		if (!result.success) {
+		if (result.success) return { ok: true, assessment: result.output, notices, repaired: [] };
+		if (!options.allowRepair)
 			return {
 				ok: false,
+				reason: 'unreadable',
 				message: `This saved assessment is damaged or not valid: ${describeIssues(result.issues)}. Nothing was changed.`
 			};
-		}
-		const assessment = result.output as Assessment;
-		if (knownStatementIds) {
-			const orphans = Object.keys(assessment.answers).filter((id) => !knownStatementIds.has(id));
-			if (orphans.length) {
-				notices.push(
-					`${orphans.length} answer${orphans.length === 1 ? ' is' : 's are'} for statements that are no longer in the question bank (${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', …' : ''}). They are kept in the file but not scored.`
-				);
-			}
-		}
-		return { ok: true, assessment, notices };
+		const repaired: string[] = [];
+		const fixed = repair(migrated, repaired);
+		if (!fixed)
+			return {
+				ok: false,
+				reason: 'unreadable',
+				message: `This saved assessment is damaged beyond repair: ${describeIssues(result.issues)}.`
+			};
+		return { ok: true, assessment: fixed, notices, repaired };
 	} catch {
-		return { ok: false, message: 'This saved assessment could not be read. Nothing was changed.' };
+		return { ok: false, reason: 'unreadable', message: 'This saved assessment could not be read. Nothing was changed.' };
 	}
 }
 
-/** Parses the text of a file or storage entry, with the size limit applied before JSON.parse. */
-export function parseAssessmentText(
-	text: string,
-	knownStatementIds?: ReadonlySet<string>
-): ParseResult {
-	if (text.length > LIMITS.fileBytes) {
+/** Parses the text of a file, with the size limit applied before JSON.parse. */
+export function readAssessmentText(text: string, options: { allowRepair: boolean }): ReadResult {
+	const clean = text.replace(/^\uFEFF/, '');
+	if (clean.length > LIMITS.fileChars)
 		return {
 			ok: false,
-			message: `This file is ${(text.length / 1_000_000).toFixed(1)} MB; a saved assessment is never more than ${LIMITS.fileBytes / 1_000_000} MB. Nothing was changed.`
+			reason: 'unreadable',
+			message: `This file has ${(clean.length / 1_000_000).toFixed(1)} million characters; a saved assessment is never more than ${LIMITS.fileChars / 1_000_000} million. Nothing was changed.`
 		};
-	}
 	let data: unknown;
 	try {
-		data = JSON.parse(text);
+		data = JSON.parse(clean);
 	} catch {
 		return {
 			ok: false,
-			message:
-				'This file is not valid JSON (it may be truncated or not a save file). Nothing was changed.'
+			reason: 'unreadable',
+			message: 'This file is not valid JSON (it may be cut short, or not a save file). Nothing was changed.'
 		};
 	}
-	return parseAssessment(data, knownStatementIds);
+	return readAssessment(data, options);
 }

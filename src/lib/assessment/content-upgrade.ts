@@ -1,0 +1,38 @@
+import type { QuestionBank } from '$lib/content/question-bank';
+import type { Assessment } from '$lib/model/assessment';
+import type { AssessmentChange } from '$lib/model/changes';
+
+/**
+ * What bringing an assessment up to the current question bank changes: the statements whose
+ * meaning changed since it was rated (their ratings become "earlier", to re-rate) and a notice
+ * naming what was re-worded and what was removed. Null when it is already current.
+ */
+export function contentUpgrade(
+	assessment: Pick<Assessment, 'contentVersion' | 'answers'>,
+	bank: Pick<QuestionBank, 'version' | 'changes' | 'statementById'>
+): { change: AssessmentChange; notice: string; rerate: string[]; removed: string[] } | null {
+	if (assessment.contentVersion === bank.version) return null;
+	const start = bank.changes.findIndex((c) => c.from === assessment.contentVersion);
+	// An unknown version is treated as the oldest: every revision since applies.
+	const since = bank.changes.slice(start < 0 ? 0 : start);
+	const rated = (id: string) => assessment.answers[id]?.rating !== undefined;
+	const rerate = [...new Set(since.flatMap((c) => c.rerate.map((r) => r.id)))].filter(rated);
+	const removed = [...new Set(since.flatMap((c) => c.removed.map((r) => r.id)))].filter(
+		(id) => assessment.answers[id] !== undefined && !bank.statementById.has(id)
+	);
+	const parts = [`The question bank was revised (version ${bank.version}). ${since.at(-1)?.summary ?? ''}`.trim()];
+	if (rerate.length)
+		parts.push(
+			`${rerate.length} of your answers ${rerate.length === 1 ? 'is' : 'are'} to statements whose meaning changed; ${rerate.length === 1 ? 'it is' : 'they are'} marked "please re-rate", with your earlier answer shown beside ${rerate.length === 1 ? 'it' : 'them'}.`
+		);
+	if (removed.length)
+		parts.push(
+			`${removed.length} answer${removed.length === 1 ? ' is' : 's are'} to statements that were removed; ${removed.length === 1 ? 'it is' : 'they are'} kept in your save file and listed on the review page.`
+		);
+	return {
+		change: { type: 'content-version', contentVersion: bank.version, rerate },
+		notice: parts.join(' '),
+		rerate,
+		removed
+	};
+}

@@ -1,0 +1,4 @@
+export * from './assessment';
+export * from './workshop';
+export * from './checks';
+export * from './limits';

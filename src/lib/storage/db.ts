@@ -1,0 +1,94 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+/**
+ * The database on this device. Values are stored as they were saved and checked by the one gate
+ * (validate.ts) whenever they are read, so a damaged or newer record never reaches the page unchecked.
+ */
+export interface PwrSchema extends DBSchema {
+	assessments: { key: string; value: unknown };
+	workshops: { key: string; value: unknown };
+	responses: { key: [string, string]; value: unknown; indexes: { byWorkshop: string } };
+	drafts: { key: string; value: unknown };
+	setAside: { key: string; value: SetAsideRecord };
+	meta: { key: string; value: { key: string; value: unknown } };
+}
+
+/** A record that could not be read, kept whole so it can be downloaded, never silently deleted. */
+export interface SetAsideRecord {
+	key: string;
+	kind: 'assessment' | 'workshop' | 'response' | 'draft';
+	/** The record as JSON text, exactly as it was found. */
+	text: string;
+	reason: string;
+	at: string;
+	/** A title, when one could be read, so the person knows which save this was. */
+	title: string;
+}
+
+export type Db = IDBPDatabase<PwrSchema>;
+export type StoreName = 'assessments' | 'workshops' | 'responses' | 'drafts' | 'setAside' | 'meta';
+
+export const DB_NAME = 'peer-work-readiness';
+/** Raised only with an upgrade below; an older page that meets a newer database says so and reads nothing. */
+export const DB_VERSION = 1;
+
+export type DbState =
+	| { status: 'ready'; db: Db }
+	| { status: 'unavailable'; message: string }
+	| { status: 'newer'; message: string };
+
+export const NEWER_VERSION_MESSAGE =
+	'A newer version of the app has saved data on this device. Reload the page to update the app; nothing has been changed.';
+const UNAVAILABLE_MESSAGE =
+	'This browser is not letting the app store anything (private browsing or a privacy setting may block it). Your work stays on screen until you close the tab: download a copy to keep it.';
+
+type Listener = () => void;
+const closedListeners = new Set<Listener>();
+
+/** Called when another tab opens a newer version of the database and this page must stop writing. */
+export function onDatabaseClosed(listener: Listener): () => void {
+	closedListeners.add(listener);
+	return () => closedListeners.delete(listener);
+}
+
+export async function openDatabase(name = DB_NAME): Promise<DbState> {
+	if (typeof indexedDB === 'undefined') return { status: 'unavailable', message: UNAVAILABLE_MESSAGE };
+	try {
+		const db = await openDB<PwrSchema>(name, DB_VERSION, {
+			upgrade(database, oldVersion) {
+				if (oldVersion < 1) {
+					database.createObjectStore('assessments');
+					database.createObjectStore('workshops');
+					const responses = database.createObjectStore('responses');
+					responses.createIndex('byWorkshop', 'workshopId');
+					database.createObjectStore('drafts');
+					database.createObjectStore('setAside', { keyPath: 'key' });
+					database.createObjectStore('meta', { keyPath: 'key' });
+				}
+			},
+			blocking() {
+				// A newer release in another tab wants to upgrade: step aside, and say so.
+				db.close();
+				for (const listener of closedListeners) listener();
+			}
+		});
+		return { status: 'ready', db };
+	} catch (error) {
+		if ((error as DOMException)?.name === 'VersionError')
+			return { status: 'newer', message: NEWER_VERSION_MESSAGE };
+		return { status: 'unavailable', message: UNAVAILABLE_MESSAGE };
+	}
+}
+
+/** Every write is committed to disk before it reports success, so "Saved" survives a crash. */
+export const STRICT = { durability: 'strict' } as const;
+
+/** A write that failed, in words a person can act on. */
+export function writeFailure(error: unknown): string {
+	const name = (error as DOMException)?.name;
+	if (name === 'QuotaExceededError')
+		return "Could not save: this device's storage for the app is full. Your work is still on screen: download a copy, then free some space (for example delete an old assessment) and carry on.";
+	if (name === 'InvalidStateError')
+		return 'Could not save: the app was closed by a newer version in another tab. Reload the page; download a copy first if you have unsaved changes.';
+	return `Could not save (${name || 'storage error'}). Your work is still on screen: download a copy to keep it.`;
+}

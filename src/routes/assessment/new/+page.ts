@@ -1,0 +1,13 @@
+import { replaceState } from '$app/navigation';
+import { newSession } from '$lib/assessment/open';
+import type { PageLoad } from './$types';
+
+/**
+ * A new assessment exists only on screen until the first answer or name. Once saved, the address
+ * becomes its own, without reloading the page (the person may be typing).
+ */
+export const load: PageLoad = async () => ({
+	session: await newSession((id) => {
+		if (location.pathname === '/assessment/new') replaceState(`/assessment/${id}/about`, {});
+	})
+});
