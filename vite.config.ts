@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
+		// A test that asserts nothing fails: every test must be able to fail.
+		expect: { requireAssertions: true },
 		projects: [
 			{
 				extends: './vite.config.ts',
@@ -12,7 +14,8 @@ export default defineConfig({
 					name: 'unit',
 					environment: 'node',
 					include: ['src/**/*.spec.ts'],
-					exclude: ['src/**/*.component.spec.ts']
+					exclude: ['src/**/*.component.spec.ts'],
+					expect: { requireAssertions: true }
 				}
 			},
 			{
@@ -22,7 +25,8 @@ export default defineConfig({
 					name: 'component',
 					environment: 'jsdom',
 					include: ['src/**/*.component.spec.ts'],
-					setupFiles: ['./src/vitest-setup.ts']
+					setupFiles: ['./src/vitest-setup.ts'],
+					expect: { requireAssertions: true }
 				}
 			}
 		]

@@ -6,6 +6,7 @@ import { SCORING_RULES } from './rules';
 import type { DomainResult, PlanItem, StatementResult } from './types';
 
 const P = SCORING_RULES.priority;
+const RECOMMENDATION_ORDER = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9'];
 const IN_PLACE = SCORING_RULES.inPlaceLevel;
 
 interface Need {
@@ -21,6 +22,8 @@ function needsOf(statements: StatementResult[], bank: QuestionBank, terms: Terms
 	const needs: Need[] = [];
 	for (const s of statements) {
 		if (s.status === 'switched-off' || s.status === 'not-applicable') continue;
+		// "Not applicable" chosen too early: the statement it depends on carries the need.
+		if (s.issue === 'not-applicable-too-early') continue;
 		const inPlace = s.status === 'rated' && (s.level ?? 0) >= IN_PLACE;
 		if (inPlace) continue;
 		const isBlocker = s.critical;
@@ -68,9 +71,12 @@ export function buildActionPlan(args: {
 	const byId = new Map(statements.map((s) => [s.id, s]));
 	const needs = needsOf(statements, bank, terms);
 	const needById = new Map(needs.map((n) => [n.statement.id, n]));
-	const items: Omit<PlanItem, 'rank' | 'top'>[] = [];
+	const items: (Omit<PlanItem, 'rank' | 'top'> & { sequence: number })[] = [];
+	// Ties in priority follow the order of Barr's recommendations (R1, evaluating stigma, comes first).
+	const sequenceOf = (ids: string[]) =>
+		Math.min(99, ...ids.map((id) => RECOMMENDATION_ORDER.indexOf(bank.statementById.get(id)?.imperative?.recommendation ?? '')).filter((i) => i >= 0));
 	const add = (item: Omit<PlanItem, 'rank' | 'top' | 'why'>) =>
-		items.push({ ...item, why: whyOf(item.reasons) });
+		items.push({ ...item, why: whyOf(item.reasons), sequence: sequenceOf(item.statementIds) });
 
 	if (uncheckedLivedExperience.length > 0) {
 		const titles = uncheckedLivedExperience.map((id) => byId.get(id)!.title.toLowerCase());
@@ -161,6 +167,6 @@ export function buildActionPlan(args: {
 		});
 	}
 
-	items.sort((a, b) => b.priority - a.priority || a.key.localeCompare(b.key));
-	return items.map((item, i) => ({ ...item, rank: i + 1, top: i < SCORING_RULES.topActions }));
+	items.sort((a, b) => b.priority - a.priority || a.sequence - b.sequence || a.key.localeCompare(b.key));
+	return items.map(({ sequence: _sequence, ...item }, i) => ({ ...item, rank: i + 1, top: i < SCORING_RULES.topActions }));
 }

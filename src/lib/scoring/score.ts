@@ -131,7 +131,8 @@ function confidenceOf(statements: StatementResult[]): Confidence {
 	const weighted =
 		counts.rated - unchecked * (1 - c.uncheckedCounts) - fromMedian * (1 - c.fromMedianCounts);
 	const share = counts.considered === 0 ? 0 : Math.max(0, weighted) / counts.considered;
-	const level = share >= c.high ? 'high' : share >= c.medium ? 'medium' : 'low';
+	// A result resting on unchecked or undiscussed ratings is never "high" confidence, whatever the share.
+	const level = share >= c.high && !unchecked && !fromMedian ? 'high' : share >= c.medium ? 'medium' : 'low';
 	const parts = [`Based on ${counts.rated} of ${plural(counts.considered, 'statement')}`];
 	if (counts.dontKnow) parts.push(`${counts.dontKnow} don't know`);
 	if (counts.unanswered) parts.push(`${counts.unanswered} unanswered`);

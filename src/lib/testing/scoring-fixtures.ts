@@ -1,26 +1,38 @@
-import type { Answer, Rating } from '$lib/assessment/types';
 import { bank } from '$lib/content';
-import type { ScoringInput } from './score';
+import type { Answer, Rating } from '$lib/model/assessment';
+import type { ScoringInput } from '$lib/scoring';
 
-/** Small factories for scoring tests: an input where every statement has the same rating, then overrides. */
+export type AnswerSpec = Rating | Answer;
+
+/**
+ * Test factories (not shipped): an input where every statement has the same answer, then overrides.
+ * `withLivedExperience` marks every rating of a "rate with lived experience" statement as checked.
+ */
 export function inputWith(
-	rating: Rating | undefined,
-	overrides: Record<string, Rating | undefined> = {},
-	decisions: Record<string, string> = {}
+	base: Rating | undefined,
+	overrides: Record<string, AnswerSpec | undefined> = {},
+	decisions: Record<string, string> = {},
+	options: { withLivedExperience?: boolean; bpdSpecific?: 'yes' | 'no' } = {}
 ): ScoringInput {
 	const answers: Record<string, Answer> = {};
 	for (const s of bank.statements) {
-		const r = Object.hasOwn(overrides, s.id) ? overrides[s.id] : rating;
-		if (r !== undefined)
-			answers[s.id] = { rating: r === 'not-applicable' && !s.allowNotApplicable ? 0 : r };
+		const spec = Object.hasOwn(overrides, s.id) ? overrides[s.id] : base;
+		if (spec === undefined) continue;
+		const answer: Answer = typeof spec === 'object' ? { ...spec } : { rating: spec };
+		if (answer.rating === 'not-applicable' && !s.allowNotApplicable) answer.rating = 0;
+		if (options.withLivedExperience && s.rateWithLivedExperience && answer.rating !== undefined && answer.withLivedExperience === undefined)
+			answer.withLivedExperience = true;
+		answers[s.id] = answer;
 	}
 	return {
-		profile: { bpdSpecific: 'yes', consumerTerm: 'consumer', peerTerm: 'peer-worker' },
+		profile: { bpdSpecific: options.bpdSpecific ?? 'yes', consumerTerm: 'consumer', peerTerm: 'peer-worker' },
 		decisions,
 		answers
 	};
 }
 
-export const allDecisionsMade: Record<string, string> = Object.fromEntries(
-	bank.decisions.map((d) => [d.id, d.options[0]!.id])
-);
+/** The first option of every decision: a fully decided organisation. */
+export const allDecisionsMade: Record<string, string> = Object.fromEntries(bank.decisions.map((d) => [d.id, d.options[0]!.id]));
+
+/** Statement ids only people with lived experience can judge. */
+export const livedExperienceIds = bank.statements.filter((s) => s.rateWithLivedExperience).map((s) => s.id);
