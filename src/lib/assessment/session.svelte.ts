@@ -86,7 +86,7 @@ export class AssessmentSession {
 	}
 
 	/** Whether everything on screen has been committed. */
-	get settled() {
+	get committed() {
 		return this.#pending.length === 0 && this.#inFlight.length === 0;
 	}
 
@@ -109,14 +109,34 @@ export class AssessmentSession {
 		this.#pending.push(checked.change);
 		if (this.store && !this.#deleted) {
 			this.save = { state: 'saving' };
-			queueMicrotask(() => void this.#flush());
+			this.#enqueue();
 		}
 		return true;
 	}
 
+	/** Writes run one after another; this is the end of the queue (tests and "save before leaving" wait on it). */
+	#writing: Promise<void> = Promise.resolve();
+
+	#enqueue() {
+		this.#writing = this.#writing
+			.then(() => this.#flush())
+			.catch((error: unknown) => {
+				this.save = { state: 'error', message: `Could not save: ${(error as Error)?.message ?? error}. Download a copy to keep your work.` };
+			});
+	}
+
+	/** Resolves once every change made so far has been written (or has failed and been kept). */
+	async settled(): Promise<void> {
+		let current: Promise<void>;
+		do {
+			current = this.#writing;
+			await current;
+		} while (current !== this.#writing);
+	}
+
 	/** Tries again after a failed save (for example once space has been freed). */
 	retry() {
-		void this.#flush();
+		this.#enqueue();
 	}
 
 	async #flush(): Promise<void> {
@@ -185,7 +205,7 @@ export class AssessmentSession {
 			this.save = { state: 'saved', at: new Date(loaded.assessment.updatedAt) };
 		}
 		this.#rebuild();
-		if (this.#pending.length) void this.#flush();
+		if (this.#pending.length) this.#enqueue();
 	}
 
 	dispose() {

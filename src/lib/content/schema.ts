@@ -167,7 +167,7 @@ export const ScaleSchema = v.strictObject({
 	levels: levels,
 	dontKnow: v.strictObject({ label: text, alone: text, room: text, participant: text }),
 	notApplicable: v.strictObject({ label: text }),
-	declined: v.strictObject({ label: text, description: text, needsReason: text }),
+	declined: v.strictObject({ label: text, description: text, needsReason: text, plain: text }),
 	rerate: text
 });
 

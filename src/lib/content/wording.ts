@@ -75,12 +75,12 @@ export function ratingChoices(
 					? scale.dontKnow.room
 					: scale.dontKnow.participant
 	});
-	if (statement.allowDeclined && !lived)
-		choices.push({
-			value: 'declined',
-			label: scale.declined.label,
-			description: scale.declined.description
-		});
+	if (statement.allowDeclined)
+		choices.push(
+			lived
+				? { value: 'declined', label: scale.declined.plain, description: '' }
+				: { value: 'declined', label: scale.declined.label, description: scale.declined.description }
+		);
 	if (statement.allowNotApplicable && statement.notApplicableMeans)
 		choices.push({
 			value: 'not-applicable',

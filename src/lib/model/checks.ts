@@ -16,17 +16,19 @@ export const noteText = v.pipe(
 );
 export const IdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9:_-]{1,80}$/, 'is not a valid id'));
 export const TimestampSchema = v.pipe(v.string(), v.isoTimestamp('must be a date and time'));
+const DATE_RANGE_MESSAGE = `must be a date between ${LIMITS.earliestDate.slice(0, 4)} and ${LIMITS.latestDate.slice(0, 4)}`;
+
 export const DueDateSchema = v.union(
 	[
 		v.literal(''),
 		v.pipe(
 			v.string(),
-			v.isoDate('must be a date (YYYY-MM-DD)'),
-			v.minValue(LIMITS.earliestDate, `must be on or after ${LIMITS.earliestDate}`),
-			v.maxValue(LIMITS.latestDate, `must be on or before ${LIMITS.latestDate}`)
+			v.isoDate(DATE_RANGE_MESSAGE),
+			v.minValue(LIMITS.earliestDate, DATE_RANGE_MESSAGE),
+			v.maxValue(LIMITS.latestDate, DATE_RANGE_MESSAGE)
 		)
 	],
-	`must be a date between ${LIMITS.earliestDate.slice(0, 4)} and ${LIMITS.latestDate.slice(0, 4)}`
+	DATE_RANGE_MESSAGE
 );
 
 /** A map of ids to values. valibot's record also accepts arrays, which a saved map must never be. */

@@ -8,6 +8,8 @@ export const WORKSHOP_ROLES = [
 	{ id: 'clinician', label: 'Clinician / mental health professional', livedExperience: false },
 	{ id: 'hr', label: 'HR', livedExperience: false },
 	{ id: 'peer-worker', label: 'Peer worker', livedExperience: true },
+	/** Before any peer worker is employed, someone with lived experience can judge what a peer worker would. */
+	{ id: 'adviser', label: 'Lived-experience adviser', livedExperience: true },
 	{ id: 'consumer', label: 'Consumer / service user', livedExperience: true },
 	{ id: 'carer', label: 'Carer', livedExperience: true },
 	{ id: 'other', label: 'Other', livedExperience: false }
@@ -15,6 +17,9 @@ export const WORKSHOP_ROLES = [
 
 export type WorkshopRole = (typeof WORKSHOP_ROLES)[number]['id'];
 export const ROLE_IDS = WORKSHOP_ROLES.map((r) => r.id) as [WorkshopRole, ...WorkshopRole[]];
+
+/** A role's one-character code in an answer code. Append only: codes already handed out must keep their meaning. */
+export const ROLE_CODES: readonly WorkshopRole[] = ['manager', 'clinician', 'hr', 'peer-worker', 'consumer', 'carer', 'other', 'adviser'];
 export const RoleSchema = v.picklist(ROLE_IDS);
 
 export const roleLabel = (role: WorkshopRole) => WORKSHOP_ROLES.find((r) => r.id === role)!.label;

@@ -78,15 +78,15 @@ const scenarios: Scenario[] = [
 	{
 		name: 'the same service, rated with peer workers',
 		facts: `The same service, rated in a workshop with peer workers from a partner organisation: managers are only
-		booked for a briefing, supervision has no peer element yet, peer workers would not feel equal, and language in
+		booked for a briefing, supervision has no access to peer-based support yet, peer workers would not feel equal, and language in
 		notes is still being worked on. Peer workers cannot yet shape how the service works.`,
 		input: inputWith(3, { ...onViews, 'LEAD-1': 2, 'SUPP-1': 2, 'TEAM-4': 1, 'CULT-6': 2, 'TEAM-3': 1, 'TEAM-6': 2 }, decided, withViews),
 		stage: 'preparing',
-		firstTwo: ['A-LEAD-1', 'A-SUPP-1']
+		firstTwo: ['A-SUPP-1', 'A-LEAD-1']
 	},
 	{
 		name: 'well prepared before hiring',
-		facts: `Preparation training commissioned, dated and funded, completing it a condition of appointment; a role
+		facts: `Preparation training commissioned, dated and funded, completed in paid time after appointment; a role
 		description co-written with a lived-experience group; codes, supervision with a peer element, stigma assessed and
 		acted on; views checked with a lived-experience advisory group. A career path is being designed.`,
 		input: inputWith(3, { 'HR-7': 2, 'LEAD-7': 4, 'ROLE-1': 4 }, decided, withViews),

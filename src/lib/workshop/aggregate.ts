@@ -33,6 +33,8 @@ export interface StatementSpread {
 	domainId: string;
 	rated: number;
 	dontKnow: number;
+	/** People who said the organisation considered this and decided not to. */
+	declined: number;
 	unanswered: number;
 	/** How many participants chose each level 0–4: the anonymous dot plot. */
 	levels: [number, number, number, number, number];
@@ -194,6 +196,7 @@ export function aggregate(
 			const levels: [number, number, number, number, number] = [0, 0, 0, 0, 0];
 			const values: { role: WorkshopRole; level: number }[] = [];
 			let dontKnow = 0;
+			let declined = 0;
 			let unanswered = 0;
 			for (const r of usable) {
 				const rating = r.answers[s.id];
@@ -201,6 +204,7 @@ export function aggregate(
 					levels[rating]++;
 					values.push({ role: r.role, level: rating });
 				} else if (rating === 'dont-know') dontKnow++;
+				else if (rating === 'declined') declined++;
 				else if (rating === undefined) unanswered++;
 			}
 			const byGroup = viewsOf(values);
@@ -219,6 +223,7 @@ export function aggregate(
 				domainId: s.domainId,
 				rated: all.length,
 				dontKnow,
+				declined,
 				unanswered,
 				levels,
 				median: median(all),

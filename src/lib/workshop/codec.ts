@@ -5,7 +5,7 @@ import { parseWith, type Parsed } from '$lib/model/checks';
 import {
 	InviteSchema,
 	ResponseSchema,
-	ROLE_IDS,
+	ROLE_CODES,
 	type WorkshopInvite,
 	type WorkshopResponse
 } from '$lib/model/workshop';
@@ -133,7 +133,7 @@ export function encodeAnswers(response: WorkshopResponse, bank: Pick<QuestionBan
 		'PWR2',
 		response.workshopId,
 		response.responseId,
-		String(ROLE_IDS.indexOf(response.role)),
+		String(ROLE_CODES.indexOf(response.role)),
 		Date.parse(response.submittedAt).toString(36),
 		encodeURIComponent(response.contentVersion ?? bank.version),
 		ratings.join('').replace(/-+$/, ''),
@@ -225,7 +225,7 @@ export function decodeAnswers(
 			version: 2,
 			workshopId,
 			responseId,
-			role: ROLE_IDS[Number(roleIndex)],
+			role: ROLE_CODES[Number(roleIndex)],
 			name: decodedName,
 			submittedAt: Number.isFinite(submitted) && Math.abs(submitted) < 8.64e15 ? new Date(submitted).toISOString() : '',
 			contentVersion,
