@@ -13,7 +13,9 @@ const normalise = (s) => s.replace(/\s+/g, ' ').trim();
 const evidence = read('evidence.json');
 const cited = new Map(evidence.seeds.map((s) => [s.id, new Set()]));
 const cite = (sources) => sources.forEach((s) => cited.get(s.seed).add(s.section));
-for (const f of readdirSync(join(data, 'domains'))) for (const s of JSON.parse(readFileSync(join(data, 'domains', f), 'utf8')).statements) cite(s.sources);
+for (const f of readdirSync(join(data, 'domains')))
+	for (const s of JSON.parse(readFileSync(join(data, 'domains', f), 'utf8')).statements)
+		cite(s.sources);
 for (const a of read('actions.json')) cite(a.sources);
 for (const d of read('decisions.json').decisions) cite(d.sources);
 
@@ -25,7 +27,8 @@ for (const seed of evidence.seeds) {
 	const sections = [...cited.get(seed.id)].sort();
 	for (const section of sections) {
 		const [heading, item] = section.split('›').map((p) => p.trim());
-		if (!lower.includes(heading.toLowerCase())) problems.push(`${seed.id}: heading "${heading}" not found`);
+		if (!lower.includes(heading.toLowerCase()))
+			problems.push(`${seed.id}: heading "${heading}" not found`);
 		const author = item?.split(/[ ,&]/)[0];
 		if (author && !/^table$/i.test(author) && !lower.includes(author.toLowerCase()))
 			problems.push(`${seed.id}: "${item}" not found`);
@@ -33,7 +36,11 @@ for (const seed of evidence.seeds) {
 	seeds[seed.id] = { file: seed.file, citation: seed.citation, licence: seed.licence, sections };
 }
 for (const r of evidence.recommendations)
-	if (!normalise(readFileSync(join(seedsDir, evidence.seeds[0].file), 'utf8')).includes(normalise(r.text)))
+	if (
+		!normalise(readFileSync(join(seedsDir, evidence.seeds[0].file), 'utf8')).includes(
+			normalise(r.text)
+		)
+	)
 		problems.push(`Barr ${r.id} is not word for word in the seed`);
 if (problems.length) {
 	console.error(problems.join('\n'));
@@ -55,4 +62,6 @@ writeFileSync(
 		'\t'
 	) + '\n'
 );
-console.log(`Wrote passages.json: ${Object.values(seeds).reduce((n, s) => n + s.sections.length, 0)} cited sections, all found.`);
+console.log(
+	`Wrote passages.json: ${Object.values(seeds).reduce((n, s) => n + s.sections.length, 0)} cited sections, all found.`
+);

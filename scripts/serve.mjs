@@ -57,10 +57,14 @@ createServer(async (req, res) => {
 		const file = await fileFor(path);
 		const body = await readFile(file);
 		res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-		for (const rule of rules) if (matches(rule.pattern, path)) for (const [name, value] of rule.headers) res.setHeader(name, value);
+		for (const rule of rules)
+			if (matches(rule.pattern, path))
+				for (const [name, value] of rule.headers) res.setHeader(name, value);
 		res.end(body);
 	} catch {
 		res.statusCode = 400;
 		res.end('Bad request');
 	}
-}).listen(port, () => console.log(`Serving build/ on http://localhost:${port}${withHeaders ? ' with _headers' : ''}`));
+}).listen(port, () =>
+	console.log(`Serving build/ on http://localhost:${port}${withHeaders ? ' with _headers' : ''}`)
+);

@@ -55,12 +55,18 @@ sw.addEventListener('fetch', (event) => {
 			// release's pages never run beside a newer release's; the cache is for offline.
 			try {
 				const response = await fetch(request);
-				if (response.ok && (prerendered.includes(url.pathname) || ON_DEMAND(url.pathname) || PRECACHE.includes(url.pathname)))
+				if (
+					response.ok &&
+					(prerendered.includes(url.pathname) ||
+						ON_DEMAND(url.pathname) ||
+						PRECACHE.includes(url.pathname))
+				)
 					await cache.put(url.pathname, response.clone());
 				return response;
 			} catch (error) {
 				const cached =
-					(await cache.match(url.pathname)) ?? (request.mode === 'navigate' ? await cache.match(SHELL) : undefined);
+					(await cache.match(url.pathname)) ??
+					(request.mode === 'navigate' ? await cache.match(SHELL) : undefined);
 				if (cached) return cached;
 				throw error;
 			}

@@ -31,7 +31,9 @@ export class ComparisonView {
 		readonly others: Assessment[]
 	) {
 		this.comparison = $derived(
-			this.earlier ? compareResults(scoreAssessment(current(this.earlier), bank), session.result) : null
+			this.earlier
+				? compareResults(scoreAssessment(current(this.earlier), bank), session.result)
+				: null
 		);
 	}
 
@@ -42,7 +44,9 @@ export class ComparisonView {
 
 	async loadFile(file: File) {
 		try {
-			const read = readAssessmentText(await readTextFile(file, LIMITS.fileChars), { allowRepair: false });
+			const read = readAssessmentText(await readTextFile(file, LIMITS.fileChars), {
+				allowRepair: false
+			});
 			if (!read.ok) {
 				this.message = `That file could not be used: ${read.message}`;
 				return;

@@ -20,7 +20,9 @@ export function contentUpgrade(
 	const removed = [...new Set(since.flatMap((c) => c.removed.map((r) => r.id)))].filter(
 		(id) => assessment.answers[id] !== undefined && !bank.statementById.has(id)
 	);
-	const parts = [`The question bank was revised (version ${bank.version}). ${since.at(-1)?.summary ?? ''}`.trim()];
+	const parts = [
+		`The question bank was revised (version ${bank.version}). ${since.at(-1)?.summary ?? ''}`.trim()
+	];
 	if (rerate.length)
 		parts.push(
 			`${rerate.length} of your answers ${rerate.length === 1 ? 'is' : 'are'} to statements whose meaning changed; ${rerate.length === 1 ? 'it is' : 'they are'} marked "please re-rate", with your earlier answer shown beside ${rerate.length === 1 ? 'it' : 'them'}.`

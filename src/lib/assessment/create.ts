@@ -6,7 +6,11 @@ export function newId(): string {
 	return globalThis.crypto.randomUUID();
 }
 
-export function createAssessment(contentVersion: string, now = new Date(), id = newId()): Assessment {
+export function createAssessment(
+	contentVersion: string,
+	now = new Date(),
+	id = newId()
+): Assessment {
 	const at = now.toISOString();
 	return {
 		schemaVersion: SCHEMA_VERSION,
@@ -26,7 +30,11 @@ export function createAssessment(contentVersion: string, now = new Date(), id = 
 }
 
 /** A separate copy: a new id, a title that fits the limit, and no link to a workshop. */
-export function duplicateAssessment(source: Assessment, now = new Date(), id = newId()): Assessment {
+export function duplicateAssessment(
+	source: Assessment,
+	now = new Date(),
+	id = newId()
+): Assessment {
 	const { workshopId: _workshopId, lastExportedAt: _exported, ...copy } = structuredClone(source);
 	return {
 		...copy,

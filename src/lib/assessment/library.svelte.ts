@@ -121,7 +121,9 @@ export class AssessmentLibrary {
 		if (exists.ok || exists.reason !== 'missing') {
 			assessment = { ...assessment, id: newId(), workshopId: undefined, kind: 'assessment' };
 			delete assessment.workshopId;
-			notices.unshift('The same assessment is already on this device, so this was added as a separate copy.');
+			notices.unshift(
+				'The same assessment is already on this device, so this was added as a separate copy.'
+			);
 		}
 		const upgrade = contentUpgrade(assessment, bank);
 		if (upgrade) notices.push(upgrade.notice);
@@ -130,7 +132,10 @@ export class AssessmentLibrary {
 			this.#fail(`Import failed: ${saved.message}`);
 			return null;
 		}
-		this.message = { kind: notices.length ? 'warn' : 'ok', text: [`Imported ${displayTitle(assessment)}.`, ...notices].join(' ') };
+		this.message = {
+			kind: notices.length ? 'warn' : 'ok',
+			text: [`Imported ${displayTitle(assessment)}.`, ...notices].join(' ')
+		};
 		await this.refresh();
 		return assessment;
 	}
@@ -149,13 +154,22 @@ export class AssessmentLibrary {
 		if (!done.ok) return this.#fail(done.message);
 		this.lastDeleted = null;
 		this.problems = [];
-		this.message = { kind: 'ok', text: 'All data from this app has been removed from this device.' };
+		this.message = {
+			kind: 'ok',
+			text: 'All data from this app has been removed from this device.'
+		};
 		await this.refresh();
 	}
 
 	/** True when there is anything this app could clear on this device. */
 	get hasData() {
-		return this.items.length + this.newer.length + this.setAside.length + Object.keys(this.workshopResponses).length > 0;
+		return (
+			this.items.length +
+				this.newer.length +
+				this.setAside.length +
+				Object.keys(this.workshopResponses).length >
+			0
+		);
 	}
 
 	dispose() {

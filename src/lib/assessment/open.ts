@@ -25,7 +25,10 @@ export function openSession(id: string): Promise<Opened> {
 			if (d.status !== 'ready') return { ok: false, reason: 'unavailable', message: d.message };
 			const loaded = await d.assessments.load(id);
 			if (!loaded.ok) return loaded;
-			const session = new AssessmentSession(loaded.assessment, d.assessments, { stored: true, channel: d.channel });
+			const session = new AssessmentSession(loaded.assessment, d.assessments, {
+				stored: true,
+				channel: d.channel
+			});
 			session.notices = loaded.notices;
 			const upgrade = contentUpgrade(loaded.assessment, bank);
 			if (upgrade) {
@@ -52,7 +55,11 @@ export async function newSession(onCreated: (id: string) => void): Promise<Asses
 	const assessment: Assessment = createAssessment(bank.version);
 	const session =
 		d.status === 'ready'
-			? new AssessmentSession(assessment, d.assessments, { stored: false, channel: d.channel, onCreated })
+			? new AssessmentSession(assessment, d.assessments, {
+					stored: false,
+					channel: d.channel,
+					onCreated
+				})
 			: new AssessmentSession(assessment, null, { stored: false, unavailableMessage: d.message });
 	sessions.set(assessment.id, Promise.resolve({ ok: true, session }));
 	return session;

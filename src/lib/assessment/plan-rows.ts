@@ -1,4 +1,11 @@
-import { TIMEFRAMES, type CustomAction, type Plan, type PlanEdit, type PlanStatus, type Timeframe } from '$lib/model/assessment';
+import {
+	TIMEFRAMES,
+	type CustomAction,
+	type Plan,
+	type PlanEdit,
+	type PlanStatus,
+	type Timeframe
+} from '$lib/model/assessment';
 import type { PlanItem } from '$lib/scoring';
 
 /** One row of the plan the user sees: the generated action with their edits laid over it, or their own action. */
@@ -73,7 +80,10 @@ const groupIndex = (t: Timeframe) => TIMEFRAMES.findIndex((x) => x.id === t);
  * The plan as shown: generated items (minus removed ones) with edits applied, plus the user's own,
  * grouped by timeframe; within a group, the user's chosen order first, then priority.
  */
-export function planRows(generated: PlanItem[], plan: Plan): { rows: PlanRow[]; removed: PlanRow[] } {
+export function planRows(
+	generated: PlanItem[],
+	plan: Plan
+): { rows: PlanRow[]; removed: PlanRow[] } {
 	const all = [
 		...generated.map((item) => fromGenerated(item, plan.edits[item.key])),
 		...plan.custom.map(fromCustom)
@@ -98,10 +108,14 @@ export function planRows(generated: PlanItem[], plan: Plan): { rows: PlanRow[]; 
 }
 
 /** The rows grouped by timeframe, for the plan page and the report. */
-export function byTimeframe(rows: PlanRow[]): { timeframe: Timeframe; label: string; rows: PlanRow[] }[] {
-	return TIMEFRAMES.map((t) => ({ timeframe: t.id, label: t.label, rows: rows.filter((r) => r.timeframe === t.id) })).filter(
-		(g) => g.rows.length > 0
-	);
+export function byTimeframe(
+	rows: PlanRow[]
+): { timeframe: Timeframe; label: string; rows: PlanRow[] }[] {
+	return TIMEFRAMES.map((t) => ({
+		timeframe: t.id,
+		label: t.label,
+		rows: rows.filter((r) => r.timeframe === t.id)
+	})).filter((g) => g.rows.length > 0);
 }
 
 /** The first open actions in plan order: what to do on Monday. */
@@ -117,7 +131,9 @@ export function moveKey(rows: PlanRow[], key: string, move: 'up' | 'down' | 'top
 	const keys = rows.map((r) => r.key);
 	const index = keys.indexOf(key);
 	if (index < 0) return keys;
-	const group = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.timeframe === rows[index]!.timeframe);
+	const group = rows
+		.map((r, i) => ({ r, i }))
+		.filter(({ r }) => r.timeframe === rows[index]!.timeframe);
 	const inGroup = group.findIndex(({ i }) => i === index);
 	const targetInGroup = move === 'top' ? 0 : move === 'up' ? inGroup - 1 : inGroup + 1;
 	if (targetInGroup < 0 || targetInGroup >= group.length || targetInGroup === inGroup) return keys;

@@ -29,7 +29,10 @@ class HeldStore implements SessionStore {
 		this.record = structuredClone(a);
 		return { ok: true, assessment: structuredClone(a) };
 	}
-	async apply(id: string, changes: readonly AssessmentChange[]): Promise<Written<{ assessment: Assessment; refused: string[] }>> {
+	async apply(
+		id: string,
+		changes: readonly AssessmentChange[]
+	): Promise<Written<{ assessment: Assessment; refused: string[] }>> {
 		await this.#wait();
 		this.writes++;
 		if (this.failNext) return { ok: false, reason: 'failed', message: this.failNext };
@@ -39,7 +42,9 @@ class HeldStore implements SessionStore {
 		return { ok: true, assessment: structuredClone(this.record), refused: [] };
 	}
 	async load() {
-		return this.record ? { ok: true as const, assessment: structuredClone(this.record) } : { ok: false as const, message: 'missing' };
+		return this.record
+			? { ok: true as const, assessment: structuredClone(this.record) }
+			: { ok: false as const, message: 'missing' };
 	}
 }
 
@@ -54,7 +59,7 @@ describe('an assessment being answered', () => {
 			onCreated: (id) => created.push(id)
 		});
 		expect(session.save.state).toBe('new');
-		session.setPosition({ step: 'about' });
+		session.setPosition({ step: 'profile' });
 		await tick();
 		expect(store.held).toHaveLength(0);
 		session.setRating('GOV-1', 2);
@@ -92,7 +97,10 @@ describe('an assessment being answered', () => {
 		await tick();
 		store.commitAll();
 		await session.settled();
-		expect(session.save).toMatchObject({ state: 'error', message: expect.stringMatching(/storage for the app is full/) });
+		expect(session.save).toMatchObject({
+			state: 'error',
+			message: expect.stringMatching(/storage for the app is full/)
+		});
 		session.setNote('GOV-1', 'still here');
 		await tick();
 		store.commitAll();
@@ -111,7 +119,9 @@ describe('an assessment being answered', () => {
 	});
 
 	it('refuses a note over the limit with a message and changes nothing', () => {
-		const session = new AssessmentSession(createAssessment(bank.version, new Date(), 's1'), null, { stored: false });
+		const session = new AssessmentSession(createAssessment(bank.version, new Date(), 's1'), null, {
+			stored: false
+		});
 		expect(session.setNote('GOV-1', 'x'.repeat(LIMITS.noteChars + 1))).toBe(false);
 		expect(session.notices[0]).toMatch(/at most/);
 		expect(session.assessment.answers['GOV-1']).toBeUndefined();
@@ -123,13 +133,18 @@ describe('an assessment being answered', () => {
 			unavailableMessage: 'Private browsing'
 		});
 		expect(session.setRating('GOV-1', 3)).toBe(true);
-		expect(session.result.domains.find((d) => d.statements.some((s) => s.id === 'GOV-1'))).toBeDefined();
+		expect(
+			session.result.domains.find((d) => d.statements.some((s) => s.id === 'GOV-1'))
+		).toBeDefined();
 		expect(session.save).toEqual({ state: 'not-stored', message: 'Private browsing' });
 	});
 
 	it('refuses a 201st action of its own before anything changes', () => {
-		const session = new AssessmentSession(createAssessment(bank.version, new Date(), 's1'), null, { stored: false });
-		for (let i = 0; i < LIMITS.customActions; i++) expect(session.addPlanItem(`Action ${i}`, '', 'before-recruiting')).not.toBeNull();
+		const session = new AssessmentSession(createAssessment(bank.version, new Date(), 's1'), null, {
+			stored: false
+		});
+		for (let i = 0; i < LIMITS.customActions; i++)
+			expect(session.addPlanItem(`Action ${i}`, '', 'before-recruiting')).not.toBeNull();
 		expect(session.addPlanItem('One too many', '', 'before-recruiting')).toBeNull();
 		expect(session.notices[0]).toMatch(/at most 200 actions/);
 		expect(session.assessment.plan.custom).toHaveLength(LIMITS.customActions);

@@ -1,6 +1,13 @@
 import { bank } from '$lib/content';
 import { resolveTerms } from '$lib/content/terms';
-import type { Assessment, PlanEdit, Position, Profile, Rating, Timeframe } from '$lib/model/assessment';
+import type {
+	Assessment,
+	PlanEdit,
+	Position,
+	Profile,
+	Rating,
+	Timeframe
+} from '$lib/model/assessment';
 import { applyChange, ChangeRefused, checkChange, type AssessmentChange } from '$lib/model/changes';
 import { LIMITS } from '$lib/model/limits';
 import { scoreAssessment } from '$lib/scoring';
@@ -22,7 +29,10 @@ export type SaveState =
 /** What a session needs from storage; the device's AssessmentStore, or a fake in tests. */
 export interface SessionStore {
 	create(a: Assessment): Promise<Written<{ assessment: Assessment }>>;
-	apply(id: string, changes: readonly AssessmentChange[]): Promise<Written<{ assessment: Assessment; refused: string[] }>>;
+	apply(
+		id: string,
+		changes: readonly AssessmentChange[]
+	): Promise<Written<{ assessment: Assessment; refused: string[] }>>;
 	load(id: string): Promise<{ ok: true; assessment: Assessment } | { ok: false; message: string }>;
 }
 
@@ -68,13 +78,23 @@ export class AssessmentSession {
 		this.#stored = options.stored;
 		this.#onCreated = options.onCreated;
 		if (!store)
-			this.save = { state: 'not-stored', message: options.unavailableMessage ?? 'Not saved: this browser stores nothing.' };
+			this.save = {
+				state: 'not-stored',
+				message: options.unavailableMessage ?? 'Not saved: this browser stores nothing.'
+			};
 		else if (options.stored) this.save = { state: 'saved', at: new Date(assessment.updatedAt) };
 		if (options.channel)
 			this.#unsubscribe = options.channel.subscribe((message) => {
-				if (message.type === 'cleared' || (message.type === 'assessment-removed' && message.id === this.id))
+				if (
+					message.type === 'cleared' ||
+					(message.type === 'assessment-removed' && message.id === this.id)
+				)
 					this.#markDeleted();
-				else if (message.type === 'assessment' && message.id === this.id && (message.revision > this.#base.revision || this.#deleted))
+				else if (
+					message.type === 'assessment' &&
+					message.id === this.id &&
+					(message.revision > this.#base.revision || this.#deleted)
+				)
 					void this.#reload();
 			});
 	}
@@ -121,7 +141,10 @@ export class AssessmentSession {
 		this.#writing = this.#writing
 			.then(() => this.#flush())
 			.catch((error: unknown) => {
-				this.save = { state: 'error', message: `Could not save: ${(error as Error)?.message ?? error}. Download a copy to keep your work.` };
+				this.save = {
+					state: 'error',
+					message: `Could not save: ${(error as Error)?.message ?? error}. Download a copy to keep your work.`
+				};
 			});
 	}
 
@@ -217,7 +240,12 @@ export class AssessmentSession {
 	setRating(statementId: string, rating: Rating | undefined) {
 		return this.change(
 			rating === undefined
-				? { type: 'answer', statementId, patch: {}, clear: ['rating', 'withLivedExperience', 'agreement'] }
+				? {
+						type: 'answer',
+						statementId,
+						patch: {},
+						clear: ['rating', 'withLivedExperience', 'agreement']
+					}
 				: { type: 'answer', statementId, patch: { rating }, clear: ['agreement'] }
 		);
 	}
@@ -230,7 +258,12 @@ export class AssessmentSession {
 		withLivedExperience: boolean
 	) {
 		if (rating === undefined)
-			return this.change({ type: 'answer', statementId, patch: {}, clear: ['rating', 'agreement', 'withLivedExperience'] });
+			return this.change({
+				type: 'answer',
+				statementId,
+				patch: {},
+				clear: ['rating', 'agreement', 'withLivedExperience']
+			});
 		return this.change({
 			type: 'answer',
 			statementId,
@@ -241,7 +274,9 @@ export class AssessmentSession {
 
 	setNote(statementId: string, note: string) {
 		return this.change(
-			note ? { type: 'answer', statementId, patch: { note } } : { type: 'answer', statementId, patch: {}, clear: ['note'] }
+			note
+				? { type: 'answer', statementId, patch: { note } }
+				: { type: 'answer', statementId, patch: {}, clear: ['note'] }
 		);
 	}
 

@@ -17,10 +17,13 @@ export function download(filename: string, data: BlobPart, type: string): void {
  */
 export async function readTextFile(file: File, maxChars: number): Promise<string> {
 	const tooLarge = (size: string) =>
-		new Error(`This file is ${size}; files from this app are never larger than ${(maxChars / 1_000_000).toFixed(0)} million characters. Nothing was changed.`);
+		new Error(
+			`This file is ${size}; files from this app are never larger than ${(maxChars / 1_000_000).toFixed(0)} million characters. Nothing was changed.`
+		);
 	if (file.size > maxChars * 4) throw tooLarge(`${(file.size / 1_000_000).toFixed(1)} MB`);
 	const text = await file.text();
-	if (text.length > maxChars) throw tooLarge(`${(text.length / 1_000_000).toFixed(1)} million characters`);
+	if (text.length > maxChars)
+		throw tooLarge(`${(text.length / 1_000_000).toFixed(1)} million characters`);
 	return text;
 }
 

@@ -3,125 +3,95 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { bank } from '$lib/content';
 import { resolveTerms } from '$lib/content/terms';
-import type { StatementResult } from '$lib/scoring';
+import { statementWording } from '$lib/content/wording';
+import type { Answer } from '$lib/model/assessment';
 import StatementItem from './StatementItem.svelte';
 
 const terms = resolveTerms(
 	{ consumerTerm: 'patient', peerTerm: 'peer-support-specialist', bpdSpecific: 'no' },
 	bank.terminology
 );
+const context = { decisions: {}, bpdSpecific: 'no' as const };
 
-function resultFor(id: string, overrides: Partial<StatementResult> = {}): StatementResult {
-	const s = bank.statementById.get(id)!;
-	return {
-		id,
-		domainId: s.domainId,
-		text: s.text.replace('{peers}', 'peer support specialists'),
-		critical: s.critical,
-		weight: 1,
-		status: 'unanswered',
-		rating: undefined,
-		note: '',
-		...overrides
+function show(
+	id: string,
+	answer?: Answer,
+	audience: 'alone' | 'lived-experience' = 'alone',
+	issue?: 'rerate'
+) {
+	const statement = bank.statementById.get(id)!;
+	const wording = statementWording(statement, context, terms, audience);
+	const props = {
+		statement,
+		text: wording.text,
+		levels: wording.levels,
+		terms,
+		answer,
+		issue,
+		critical: statement.critical,
+		audience,
+		onrate: vi.fn(),
+		onnote: audience === 'alone' ? vi.fn() : undefined,
+		onlived: vi.fn()
 	};
+	render(StatementItem, props);
+	return props;
 }
 
-describe('StatementItem', () => {
-	it('is a real radio group named by the statement, with every level described', () => {
-		const statement = bank.statementById.get('ROLE-1')!;
-		render(StatementItem, {
-			statement,
-			result: resultFor('ROLE-1'),
-			terms,
-			onrate: vi.fn(),
-			onnote: vi.fn()
-		});
-		const group = screen.getByRole('group', { name: /ROLE-1.*Critical.*written role description/ });
+describe('a statement to rate', () => {
+	it('is a radio group named by its title and text, with every level described and no statement code', () => {
+		show('ROLE-1');
+		const group = screen.getByRole('group', { name: /written role description/i });
 		expect(group.tagName).toBe('FIELDSET');
+		expect(group.textContent).not.toMatch(/ROLE-1/);
+		expect(screen.getByText('Must be in place before recruiting')).toBeInTheDocument();
 		const radios = screen.getAllByRole('radio');
-		expect(radios).toHaveLength(6); // five levels and "Don't know"; this statement does not allow "Not applicable"
+		expect(radios).toHaveLength(6);
 		expect(
 			screen.getByRole('radio', { name: /^0 · Not in place There is no role description\./ })
-		).toBeInTheDocument();
-		expect(
-			screen.getByRole('radio', {
-				name: /^4 · In place and reviewed with peer support specialists/
-			})
 		).toBeInTheDocument();
 		expect(new Set(radios.map((r) => (r as HTMLInputElement).name)).size).toBe(1);
 	});
 
-	it('offers "Not applicable" only where the statement allows it, saying what it means', () => {
-		const statement = bank.statementById.get('HR-8')!;
-		render(StatementItem, {
-			statement,
-			result: resultFor('HR-8'),
-			terms,
-			onrate: vi.fn(),
-			onnote: vi.fn()
-		});
-		expect(
-			screen.getByRole('radio', { name: /^Not applicable All peer roles are paid\./ })
-		).toBeInTheDocument();
-	});
-
-	it('reports a choice and a note to its owner', async () => {
+	it('sends the chosen level, and offers to clear it', async () => {
+		const props = show('GOV-1', { rating: 2 });
 		const user = userEvent.setup();
-		const onrate = vi.fn();
-		const onnote = vi.fn();
-		const statement = bank.statementById.get('GOV-1')!;
-		render(StatementItem, { statement, result: resultFor('GOV-1'), terms, onrate, onnote });
-		expect(screen.queryByRole('button', { name: /Clear the answer/ })).toBeNull();
-		await user.click(screen.getByRole('radio', { name: /^Don't know/ }));
-		expect(onrate).toHaveBeenLastCalledWith('dont-know');
-		await user.type(screen.getByLabelText(/^Note/), 'ok');
-		expect(onnote).toHaveBeenLastCalledWith('ok');
+		await user.click(screen.getByRole('radio', { name: /^3 · / }));
+		expect(props.onrate).toHaveBeenCalledWith(3);
+		await user.click(screen.getByRole('button', { name: /Clear the answer/ }));
+		expect(props.onrate).toHaveBeenCalledWith(undefined);
 	});
 
-	it('shows the saved answer as checked and can clear it', async () => {
-		const onrate = vi.fn();
-		const statement = bank.statementById.get('GOV-1')!;
-		render(StatementItem, {
-			statement,
-			result: resultFor('GOV-1', { status: 'rated', rating: 2 }),
-			terms,
-			onrate,
-			onnote: vi.fn()
-		});
-		expect(screen.getByRole('radio', { name: /^2 · Agreed or planned/ })).toBeChecked();
-		await userEvent
-			.setup()
-			.click(screen.getByRole('button', { name: 'Clear the answer to GOV-1' }));
-		expect(onrate).toHaveBeenLastCalledWith(undefined);
+	it('offers "Considered, and decided not to" only on "consider" statements, and then asks why', () => {
+		show('ACCESS-2', { rating: 'declined' });
+		expect(screen.getByRole('radio', { name: /Considered, and decided not to/ })).toBeChecked();
+		expect(screen.getByRole('textbox', { name: /Why you decided not to/ })).toBeInTheDocument();
 	});
 
-	it('shows notes and statement text as text, never as markup', () => {
-		const statement = bank.statementById.get('LEAD-2')!;
-		const { container } = render(StatementItem, {
-			statement,
-			result: resultFor('LEAD-2', { note: '<img src=x onerror=alert(1)>' }),
-			terms,
-			onrate: vi.fn(),
-			onnote: vi.fn()
-		});
-		expect(container.querySelector('img')).toBeNull();
-		expect(screen.getByLabelText(/^Note/)).toHaveValue('<img src=x onerror=alert(1)>');
+	it('asks whether a rating was made with people with lived experience where only they can judge it', async () => {
+		const props = show('TEAM-4', { rating: 3 });
+		await userEvent.setup().click(
+			screen.getByRole('checkbox', {
+				name: /made with, or checked by, people with lived experience/
+			})
+		);
+		expect(props.onlived).toHaveBeenCalledWith(true);
 	});
 
-	it('shows why the statement matters and its sources on demand', async () => {
-		const statement = bank.statementById.get('CULT-1')!;
-		render(StatementItem, {
-			statement,
-			result: resultFor('CULT-1'),
-			terms,
-			onrate: vi.fn(),
-			onnote: vi.fn()
-		});
-		const summary = screen.getByText(/Why this matters and where it comes from/);
-		await userEvent.setup().click(summary);
-		expect(screen.getByText(/Barr recommendations:/).parentElement).toHaveTextContent('R1');
+	it('shows consumers plain wording without the evidence panel or notes', () => {
+		show('CULT-3', undefined, 'lived-experience');
 		expect(
-			screen.getByText(/Barr, Townsend & Grenyer \(2020\), section "Table 3"/)
+			screen.getByRole('group', { name: /their own goals and a good life/ })
 		).toBeInTheDocument();
+		expect(screen.queryByText(/Why this matters/)).toBeNull();
+		expect(screen.queryByRole('button', { name: /Add a note/ })).toBeNull();
+	});
+
+	it('says when the wording changed since the earlier answer, and what that answer was', () => {
+		show('SUPP-1', { earlier: { rating: 3 } } as Answer, 'alone', 'rerate');
+		expect(
+			screen.getByText(/wording of this statement changed.*Your earlier answer: 3 – In place\./)
+		).toBeInTheDocument();
+		expect(screen.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
 	});
 });

@@ -24,7 +24,16 @@ import {
 import { PLACEHOLDERS } from './terms';
 
 /** Addresses the wizard and the assessment's other pages already use. */
-const RESERVED_SLUGS = ['about', 'review', 'results', 'plan', 'report', 'compare', 'candidates', 'new'];
+const RESERVED_SLUGS = [
+	'about',
+	'review',
+	'results',
+	'plan',
+	'report',
+	'compare',
+	'candidates',
+	'new'
+];
 
 export type BankStatement = Statement & { domainId: string };
 
@@ -116,7 +125,15 @@ export function buildQuestionBank(raw: RawContent): QuestionBank {
 			});
 	}
 	domains.sort((a, b) => a.order - b.order);
-	if (problems.length > 0 || !meta || !evidence || !terminology || !scale || !decisionsFile || !candidate)
+	if (
+		problems.length > 0 ||
+		!meta ||
+		!evidence ||
+		!terminology ||
+		!scale ||
+		!decisionsFile ||
+		!candidate
+	)
 		throw new ContentError(problems);
 
 	const { decisions, groups: decisionGroups } = decisionsFile;
@@ -126,14 +143,38 @@ export function buildQuestionBank(raw: RawContent): QuestionBank {
 	const actionById = new Map(actions.map((a) => [a.id, a]));
 	const strengthOf = new Map(evidence.recommendations.map((r) => [r.id, r.strength]));
 
-	duplicatesIn(domains.map((d) => d.id), 'domain', problems);
+	duplicatesIn(
+		domains.map((d) => d.id),
+		'domain',
+		problems
+	);
 	duplicatesIn([...domains.map((d) => d.slug), ...RESERVED_SLUGS], 'domain slug', problems);
-	duplicatesIn(statements.map((s) => s.id), 'statement', problems);
-	duplicatesIn(decisions.map((d) => d.id), 'decision', problems);
-	duplicatesIn(decisionGroups.map((g) => g.id), 'decision group', problems);
-	duplicatesIn(actions.map((a) => a.id), 'action', problems);
+	duplicatesIn(
+		statements.map((s) => s.id),
+		'statement',
+		problems
+	);
+	duplicatesIn(
+		decisions.map((d) => d.id),
+		'decision',
+		problems
+	);
+	duplicatesIn(
+		decisionGroups.map((g) => g.id),
+		'decision group',
+		problems
+	);
+	duplicatesIn(
+		actions.map((a) => a.id),
+		'action',
+		problems
+	);
 	for (const decision of decisions)
-		duplicatesIn(decision.options.map((o) => o.id), `option in decision "${decision.id}"`, problems);
+		duplicatesIn(
+			decision.options.map((o) => o.id),
+			`option in decision "${decision.id}"`,
+			problems
+		);
 
 	const checkCondition = (condition: Condition | undefined, where: string) => {
 		for (const [i, clause] of (condition ?? []).entries()) {
@@ -193,21 +234,29 @@ export function buildQuestionBank(raw: RawContent): QuestionBank {
 			if (!s.recommendations.includes(r))
 				problems.push(`${where} › imperative: ${r} is not among the statement's recommendations`);
 			if (strengthOf.get(r) !== 'imperative')
-				problems.push(`${where} › imperative: ${r} is worded "Consider", so it cannot double the weight`);
+				problems.push(
+					`${where} › imperative: ${r} is worded "Consider", so it cannot double the weight`
+				);
 		}
 		if (s.allowDeclined) {
 			if (s.critical || s.criticalWhen)
 				problems.push(`${where} › allowDeclined: a critical statement cannot be declined`);
 			if (!s.recommendations.some((r) => strengthOf.get(r) === 'consider'))
-				problems.push(`${where} › allowDeclined: only statements built on a "Consider" recommendation may offer it`);
+				problems.push(
+					`${where} › allowDeclined: only statements built on a "Consider" recommendation may offer it`
+				);
 		}
 		if (s.candidate && !candidate!.sections.some((c) => c.id === s.candidate!.section))
 			problems.push(`${where} › candidate.section: unknown section "${s.candidate.section}"`);
 		const lived = s.judgedBy.some((r) => r === 'consumer' || r === 'carer');
 		if (lived && !s.plain)
-			problems.push(`${where} › plain: consumers or carers judge it, so give plain wording for them`);
+			problems.push(
+				`${where} › plain: consumers or carers judge it, so give plain wording for them`
+			);
 		if (!lived && s.plain)
-			problems.push(`${where} › plain: only statements judged by consumers or carers need plain wording`);
+			problems.push(
+				`${where} › plain: only statements judged by consumers or carers need plain wording`
+			);
 		checkCondition(s.condition, where);
 		checkCondition(s.criticalWhen, `${where} › criticalWhen`);
 		const texts: [string, string | undefined][] = [
@@ -223,7 +272,9 @@ export function buildQuestionBank(raw: RawContent): QuestionBank {
 		];
 		for (const [field, value] of texts) if (value) checkPlaceholders(value, `${where} › ${field}`);
 		s.levels.forEach((level, i) => checkPlaceholders(level, `${where} › levels[${i}]`));
-		s.plain?.levels.forEach((level, i) => checkPlaceholders(level, `${where} › plain.levels[${i}]`));
+		s.plain?.levels.forEach((level, i) =>
+			checkPlaceholders(level, `${where} › plain.levels[${i}]`)
+		);
 		for (const [i, variant] of (s.variants ?? []).entries()) {
 			const place = `${where} › variants[${i}]`;
 			if (variant.when.some((c) => !c.when.startsWith('decision.')))
@@ -237,7 +288,8 @@ export function buildQuestionBank(raw: RawContent): QuestionBank {
 	for (const action of actions) {
 		const where = `action ${action.id}`;
 		for (const target of action.addresses)
-			if (!statementById.has(target)) problems.push(`${where} › addresses: unknown statement "${target}"`);
+			if (!statementById.has(target))
+				problems.push(`${where} › addresses: unknown statement "${target}"`);
 		checkPlaceholders(action.title, `${where} › title`);
 		checkPlaceholders(action.text, `${where} › text`);
 		for (const [i, variant] of (action.variants ?? []).entries()) {
@@ -258,7 +310,8 @@ export function buildQuestionBank(raw: RawContent): QuestionBank {
 			checkPlaceholders(o.evidence, `${where} › options[${i}] › evidence`);
 		});
 	}
-	for (const group of decisionGroups) checkPlaceholders(group.intro, `decision group ${group.id} › intro`);
+	for (const group of decisionGroups)
+		checkPlaceholders(group.intro, `decision group ${group.id} › intro`);
 	checkPlaceholders(candidate.title, 'candidate.json › title');
 
 	for (const [i, change] of changes.entries()) {

@@ -44,7 +44,10 @@ export const ConditionSchema = v.pipe(
 	v.minLength(1)
 );
 
-const levels = v.pipe(v.array(text), v.length(LEVEL_COUNT, 'must describe all five levels, 0 to 4'));
+const levels = v.pipe(
+	v.array(text),
+	v.length(LEVEL_COUNT, 'must describe all five levels, 0 to 4')
+);
 
 export const StatementSchema = v.strictObject({
 	id: v.pipe(v.string(), v.regex(/^[A-Z]+-\d+$/, 'must look like ROLE-1')),
@@ -67,7 +70,9 @@ export const StatementSchema = v.strictObject({
 	recommendations: v.array(v.picklist(RECOMMENDATION_IDS)),
 	kentFactors: v.array(v.picklist(KENT_FACTOR_IDS)),
 	/** Counts double in scores, with the reason: a tight link to one of Barr's imperative recommendations. */
-	imperative: v.optional(v.strictObject({ recommendation: v.picklist(RECOMMENDATION_IDS), reason: text })),
+	imperative: v.optional(
+		v.strictObject({ recommendation: v.picklist(RECOMMENDATION_IDS), reason: text })
+	),
 	/** Only people with lived experience can judge this; the text says why. */
 	rateWithLivedExperience: v.optional(text),
 	/** The workshop roles that can judge this statement; others may still open it. */
@@ -79,7 +84,9 @@ export const StatementSchema = v.strictObject({
 	/** Plain wording for {consumers} and carers answering in a workshop, on the same 0–4 scale. */
 	plain: v.optional(v.strictObject({ text, levels })),
 	/** Wording that follows a recorded decision; the first whose decisions are made and match applies. */
-	variants: v.optional(v.array(v.strictObject({ when: ConditionSchema, text, levels: v.optional(levels) }))),
+	variants: v.optional(
+		v.array(v.strictObject({ when: ConditionSchema, text, levels: v.optional(levels) }))
+	),
 	condition: v.optional(ConditionSchema),
 	sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'needs at least one source'))
 });

@@ -79,7 +79,11 @@ export function ratingChoices(
 		choices.push(
 			lived
 				? { value: 'declined', label: scale.declined.plain, description: '' }
-				: { value: 'declined', label: scale.declined.label, description: scale.declined.description }
+				: {
+						value: 'declined',
+						label: scale.declined.label,
+						description: scale.declined.description
+					}
 		);
 	if (statement.allowNotApplicable && statement.notApplicableMeans)
 		choices.push({

@@ -13,7 +13,11 @@ export type Step =
 export function wizardSteps(bank: Pick<QuestionBank, 'domains' | 'decisionGroups'>): Step[] {
 	return [
 		{ kind: 'profile', slug: 'about' },
-		...bank.decisionGroups.map((g, index) => ({ kind: 'decisions' as const, index, slug: `decisions-${g.id}` })),
+		...bank.decisionGroups.map((g, index) => ({
+			kind: 'decisions' as const,
+			index,
+			slug: `decisions-${g.id}`
+		})),
 		...bank.domains.map((d, index) => ({ kind: 'domain' as const, index, slug: d.slug })),
 		{ kind: 'review', slug: 'review' },
 		{ kind: 'results', slug: 'results' }

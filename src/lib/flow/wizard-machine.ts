@@ -27,12 +27,14 @@ export const wizardMachine = setup({
 		input: {} as { decisionPages: number; domainCount: number; startAt: Position }
 	},
 	guards: {
-		startsAt: ({ context }, params: { step: Position['step'] }) => context.startStep === params.step,
+		startsAt: ({ context }, params: { step: Position['step'] }) =>
+			context.startStep === params.step,
 		hasNextDecisionPage: ({ context }) => context.decisionIndex < context.decisionPages - 1,
 		hasPreviousDecisionPage: ({ context }) => context.decisionIndex > 0,
 		hasNextDomain: ({ context }) => context.domainIndex < context.domainCount - 1,
 		hasPreviousDomain: ({ context }) => context.domainIndex > 0,
-		goesTo: ({ event }, params: { step: Position['step'] }) => event.type === 'go' && event.position.step === params.step
+		goesTo: ({ event }, params: { step: Position['step'] }) =>
+			event.type === 'go' && event.position.step === params.step
 	},
 	actions: {
 		toNextDecisionPage: assign({ decisionIndex: ({ context }) => context.decisionIndex + 1 }),
@@ -46,7 +48,8 @@ export const wizardMachine = setup({
 		toChosenPage: assign(({ context, event }) => {
 			assertEvent(event, 'go');
 			const p = event.position;
-			if (p.step === 'decisions') return { decisionIndex: clamp(p.index ?? 0, context.decisionPages) };
+			if (p.step === 'decisions')
+				return { decisionIndex: clamp(p.index ?? 0, context.decisionPages) };
 			if (p.step === 'domain') return { domainIndex: clamp(p.index, context.domainCount) };
 			return {};
 		}),
@@ -59,15 +62,26 @@ export const wizardMachine = setup({
 		startStep: input.startAt.step,
 		decisionPages: input.decisionPages,
 		domainCount: input.domainCount,
-		decisionIndex: input.startAt.step === 'decisions' ? clamp(input.startAt.index ?? 0, input.decisionPages) : 0,
+		decisionIndex:
+			input.startAt.step === 'decisions' ? clamp(input.startAt.index ?? 0, input.decisionPages) : 0,
 		domainIndex: input.startAt.step === 'domain' ? clamp(input.startAt.index, input.domainCount) : 0
 	}),
 	initial: 'starting',
 	on: {
 		go: [
 			{ guard: { type: 'goesTo', params: { step: 'profile' } }, target: '.profile' },
-			{ guard: { type: 'goesTo', params: { step: 'decisions' } }, target: '.decisions', actions: 'toChosenPage', reenter: true },
-			{ guard: { type: 'goesTo', params: { step: 'domain' } }, target: '.domain', actions: 'toChosenPage', reenter: true },
+			{
+				guard: { type: 'goesTo', params: { step: 'decisions' } },
+				target: '.decisions',
+				actions: 'toChosenPage',
+				reenter: true
+			},
+			{
+				guard: { type: 'goesTo', params: { step: 'domain' } },
+				target: '.domain',
+				actions: 'toChosenPage',
+				reenter: true
+			},
 			{ guard: { type: 'goesTo', params: { step: 'review' } }, target: '.review' },
 			{ guard: { type: 'goesTo', params: { step: 'results' } }, target: '.results' }
 		]
@@ -94,16 +108,36 @@ export const wizardMachine = setup({
 		decisions: {
 			tags: ['setup'],
 			entry: [
-				{ type: 'rememberPosition', params: ({ context }) => ({ position: { step: 'decisions', index: context.decisionIndex } }) },
-				{ type: 'showStep', params: ({ context }) => ({ position: { step: 'decisions', index: context.decisionIndex } }) }
+				{
+					type: 'rememberPosition',
+					params: ({ context }) => ({
+						position: { step: 'decisions', index: context.decisionIndex }
+					})
+				},
+				{
+					type: 'showStep',
+					params: ({ context }) => ({
+						position: { step: 'decisions', index: context.decisionIndex }
+					})
+				}
 			],
 			on: {
 				next: [
-					{ guard: 'hasNextDecisionPage', target: 'decisions', actions: 'toNextDecisionPage', reenter: true },
+					{
+						guard: 'hasNextDecisionPage',
+						target: 'decisions',
+						actions: 'toNextDecisionPage',
+						reenter: true
+					},
 					{ target: 'domain', actions: 'toFirstDomain' }
 				],
 				back: [
-					{ guard: 'hasPreviousDecisionPage', target: 'decisions', actions: 'toPreviousDecisionPage', reenter: true },
+					{
+						guard: 'hasPreviousDecisionPage',
+						target: 'decisions',
+						actions: 'toPreviousDecisionPage',
+						reenter: true
+					},
 					{ target: 'profile' }
 				]
 			}
@@ -111,8 +145,14 @@ export const wizardMachine = setup({
 		domain: {
 			tags: ['answering'],
 			entry: [
-				{ type: 'rememberPosition', params: ({ context }) => ({ position: { step: 'domain', index: context.domainIndex } }) },
-				{ type: 'showStep', params: ({ context }) => ({ position: { step: 'domain', index: context.domainIndex } }) }
+				{
+					type: 'rememberPosition',
+					params: ({ context }) => ({ position: { step: 'domain', index: context.domainIndex } })
+				},
+				{
+					type: 'showStep',
+					params: ({ context }) => ({ position: { step: 'domain', index: context.domainIndex } })
+				}
 			],
 			on: {
 				next: [
@@ -120,7 +160,12 @@ export const wizardMachine = setup({
 					{ target: 'review' }
 				],
 				back: [
-					{ guard: 'hasPreviousDomain', target: 'domain', actions: 'toPreviousDomain', reenter: true },
+					{
+						guard: 'hasPreviousDomain',
+						target: 'domain',
+						actions: 'toPreviousDomain',
+						reenter: true
+					},
 					{ target: 'decisions', actions: 'toLastDecisionPage' }
 				]
 			}

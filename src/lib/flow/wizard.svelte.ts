@@ -8,8 +8,8 @@ import { positionOf, wizardMachine } from './wizard-machine';
 export interface WizardEffects {
 	/** Saves where the person is, for "Continue" on the home page. */
 	rememberPosition: (position: Position) => void;
-	/** Moves the address bar to a step (a new history entry, so Back returns one step). */
-	showStep: (url: string) => void;
+	/** Moves the address bar to the step with this slug (a new history entry, so Back returns one step). */
+	showStep: (slug: string) => void;
 }
 
 /**
@@ -22,23 +22,32 @@ export class Wizard {
 
 	constructor(
 		readonly bank: QuestionBank,
-		readonly base: string,
+		/** The assessment this wizard walks; pages build each step's address from it with `resolve`. */
+		readonly assessmentId: string,
 		start: Position,
 		effects: WizardEffects,
-		currentPath: () => string
+		/** The step the address bar names now. */
+		currentSlug: () => string | undefined
 	) {
 		this.steps = wizardSteps(bank);
 		this.#actor = useActor(
 			wizardMachine.provide({
 				actions: {
-					rememberPosition: (_, params: { position: Position }) => effects.rememberPosition(params.position),
+					rememberPosition: (_, params: { position: Position }) =>
+						effects.rememberPosition(params.position),
 					showStep: (_, params: { position: Position }) => {
-						const url = this.urlOf(params.position);
-						if (currentPath() !== url) effects.showStep(url);
+						const slug = stepOfPosition(this.steps, params.position).slug;
+						if (currentSlug() !== slug) effects.showStep(slug);
 					}
 				}
 			}),
-			{ input: { decisionPages: bank.decisionGroups.length, domainCount: bank.domains.length, startAt: start } }
+			{
+				input: {
+					decisionPages: bank.decisionGroups.length,
+					domainCount: bank.domains.length,
+					startAt: start
+				}
+			}
 		);
 	}
 
@@ -54,12 +63,9 @@ export class Wizard {
 		return this.steps.indexOf(this.step);
 	}
 
-	urlOf(position: Position): string {
-		return `${this.base}/${stepOfPosition(this.steps, position).slug}`;
-	}
-
-	stepUrl(step: Step): string {
-		return `${this.base}/${step.slug}`;
+	/** The slug of the page for a domain, for links to a statement on it. */
+	domainSlug(index: number): string {
+		return this.steps.find((s) => s.kind === 'domain' && s.index === index)!.slug;
 	}
 
 	canGo(type: 'next' | 'back'): boolean {

@@ -13,6 +13,11 @@ export function slug(text: string, fallback = 'organisation'): string {
 }
 
 /** "harbour-mental-health-readiness-plan-2026-11-30.pdf", dated in the user's time zone. */
-export function fileName(organisation: string, kind: string, extension: string, date = new Date()): string {
+export function fileName(
+	organisation: string,
+	kind: string,
+	extension: string,
+	date = new Date()
+): string {
 	return `${slug(organisation)}-${kind}-${localIsoDate(date)}.${extension}`;
 }

@@ -12,7 +12,10 @@ import { describeIssues, DueDateSchema, IdSchema, shortText, TimestampSchema } f
 import { LIMITS } from './limits';
 
 /** A patch sets the fields it names; `clear` removes fields (a note deleted, a rating taken back). */
-function patchOf<S extends v.ObjectSchema<v.ObjectEntries, undefined> | v.StrictObjectSchema<v.ObjectEntries, undefined>>(schema: S) {
+function patchOf<
+	S extends
+		v.ObjectSchema<v.ObjectEntries, undefined> | v.StrictObjectSchema<v.ObjectEntries, undefined>
+>(schema: S) {
 	const keys = Object.keys(schema.entries) as [string, ...string[]];
 	return {
 		patch: v.partial(schema),
@@ -65,7 +68,9 @@ export class ChangeRefused extends Error {
 }
 
 /** Checks a change against the same limits the loader applies; a message names what is wrong. */
-export function checkChange(change: unknown): { ok: true; change: AssessmentChange } | { ok: false; message: string } {
+export function checkChange(
+	change: unknown
+): { ok: true; change: AssessmentChange } | { ok: false; message: string } {
 	const result = v.safeParse(AssessmentChangeSchema, change);
 	return result.success
 		? { ok: true, change: result.output }
@@ -97,14 +102,21 @@ export function applyChange(a: Assessment, change: AssessmentChange): void {
 		case 'decision':
 			if (change.optionId === null) delete a.decisions[change.decisionId];
 			else {
-				if (!(change.decisionId in a.decisions) && Object.keys(a.decisions).length >= LIMITS.decisions)
+				if (
+					!(change.decisionId in a.decisions) &&
+					Object.keys(a.decisions).length >= LIMITS.decisions
+				)
 					throw new ChangeRefused(`An assessment holds at most ${LIMITS.decisions} decisions.`);
 				a.decisions[change.decisionId] = change.optionId;
 			}
 			return;
 		case 'profile':
 			// Only the optional BPD choice can be removed; other profile fields are emptied instead.
-			applyPatch(a.profile, change.patch, change.clear?.filter((k) => k === 'bpdSpecific'));
+			applyPatch(
+				a.profile,
+				change.patch,
+				change.clear?.filter((k) => k === 'bpdSpecific')
+			);
 			return;
 		case 'title':
 			a.title = change.title;
@@ -163,4 +175,3 @@ export function applyChange(a: Assessment, change: AssessmentChange): void {
 		}
 	}
 }
-

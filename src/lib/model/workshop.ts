@@ -19,7 +19,16 @@ export type WorkshopRole = (typeof WORKSHOP_ROLES)[number]['id'];
 export const ROLE_IDS = WORKSHOP_ROLES.map((r) => r.id) as [WorkshopRole, ...WorkshopRole[]];
 
 /** A role's one-character code in an answer code. Append only: codes already handed out must keep their meaning. */
-export const ROLE_CODES: readonly WorkshopRole[] = ['manager', 'clinician', 'hr', 'peer-worker', 'consumer', 'carer', 'other', 'adviser'];
+export const ROLE_CODES: readonly WorkshopRole[] = [
+	'manager',
+	'clinician',
+	'hr',
+	'peer-worker',
+	'consumer',
+	'carer',
+	'other',
+	'adviser'
+];
 export const RoleSchema = v.picklist(ROLE_IDS);
 
 export const roleLabel = (role: WorkshopRole) => WORKSHOP_ROLES.find((r) => r.id === role)!.label;

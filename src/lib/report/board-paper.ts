@@ -56,7 +56,12 @@ export function domainBars(result: ScoringResult): Extract<Block, { type: 'bars'
 
 /** The domain table beside every chart: score, band and what the score rests on. */
 export function domainTable(result: ScoringResult): Extract<Block, { type: 'table' }> {
-	const row = (name: string, score: number | null, band: string | null, c: ScoringResult['confidence']) => [
+	const row = (
+		name: string,
+		score: number | null,
+		band: string | null,
+		c: ScoringResult['confidence']
+	) => [
 		name,
 		score === null ? 'Too little rated evidence' : String(score),
 		band ?? '–',
@@ -83,12 +88,17 @@ function executiveSummary(input: ReportInput): Section {
 	const ninety = ninetyDays(rows);
 	const decisions = boardDecisions(result, bank, terms);
 	const lines = [longDate(generatedAt)];
-	if (assessment.profile.assessor.trim()) lines.push(`Assessed by ${assessment.profile.assessor.trim()}`);
-	if (assessment.title.trim() && assessment.title.trim() !== organisation) lines.push(assessment.title.trim());
+	if (assessment.profile.assessor.trim())
+		lines.push(`Assessed by ${assessment.profile.assessor.trim()}`);
+	if (assessment.title.trim() && assessment.title.trim() !== organisation)
+		lines.push(assessment.title.trim());
 	const blocks: Block[] = [
 		{
 			type: 'cover',
-			kicker: assessment.kind === 'workshop-consensus' ? 'Peer work readiness · workshop report' : 'Peer work readiness',
+			kicker:
+				assessment.kind === 'workshop-consensus'
+					? 'Peer work readiness · workshop report'
+					: 'Peer work readiness',
 			organisation,
 			lines,
 			stageLabel: 'Readiness stage',
@@ -96,7 +106,10 @@ function executiveSummary(input: ReportInput): Section {
 			tone: stageTone(result.stage.id)
 		},
 		{ type: 'heading', text: 'Three key messages', level: 2 },
-		{ type: 'messages', items: keyMessages(result, { workshopParticipants: input.workshop?.participants }) },
+		{
+			type: 'messages',
+			items: keyMessages(result, { workshopParticipants: input.workshop?.participants })
+		},
 		{ type: 'heading', text: 'Your next three steps', level: 2 },
 		steps.length
 			? {
@@ -123,13 +136,15 @@ function executiveSummary(input: ReportInput): Section {
 					type: 'table',
 					caption: 'Actions due before recruiting or within three months',
 					head: ['Action', 'When', 'Owner', 'Due', 'Status'],
-					rows: ninety.slice(0, MAX_NINETY_DAY_ROWS).map((r) => [
-						r.title,
-						r.timeframe === 'before-recruiting' ? 'Before recruiting' : 'Within 3 months',
-						owner(r),
-						due(r),
-						planStatusLabel(r.status)
-					]),
+					rows: ninety
+						.slice(0, MAX_NINETY_DAY_ROWS)
+						.map((r) => [
+							r.title,
+							r.timeframe === 'before-recruiting' ? 'Before recruiting' : 'Within 3 months',
+							owner(r),
+							due(r),
+							planStatusLabel(r.status)
+						]),
 					widths: [50, 16, 12, 12, 10]
 				}
 			: { type: 'paragraph', text: 'No actions are due in the next 90 days.' }
@@ -140,7 +155,11 @@ function executiveSummary(input: ReportInput): Section {
 			text: `And ${ninety.length - MAX_NINETY_DAY_ROWS} more in the full plan.`,
 			style: 'muted'
 		});
-	blocks.push({ type: 'paragraph', text: `${result.confidence.summary} ${GUIDANCE}`, style: 'muted' });
+	blocks.push({
+		type: 'paragraph',
+		text: `${result.confidence.summary} ${GUIDANCE}`,
+		style: 'muted'
+	});
 	return { id: 'summary', title: 'Executive summary', part: 'summary', newPage: false, blocks };
 }
 
@@ -159,7 +178,14 @@ function fullPlan(rows: PlanRow[]): Section {
 			type: 'table',
 			caption: `${group.label}: actions`,
 			head: ['#', 'Action', 'Why', 'Owner', 'Due', 'Status'],
-			rows: group.rows.map((r) => [String(++n), { title: r.title, text: r.text }, r.why, owner(r), due(r), planStatusLabel(r.status)]),
+			rows: group.rows.map((r) => [
+				String(++n),
+				{ title: r.title, text: r.text },
+				r.why,
+				owner(r),
+				due(r),
+				planStatusLabel(r.status)
+			]),
 			widths: [5, 45, 24, 10, 9, 9]
 		});
 	}
@@ -189,16 +215,31 @@ function statementDetail(input: ReportInput): Section {
 					: `${ratingLabel(s.rating, terms, bank.scale)}${s.needsLivedExperience ? (s.withLivedExperience ? '\nWith lived experience' : '\nWithout lived experience') : ''}${s.agreement === 'from-median' ? '\nFrom the median, not discussed' : ''}`,
 				s.note || '–'
 			]);
-		blocks.push({ type: 'table', caption: `${d.name}: each statement`, head: ['Ref', 'Statement', 'Answer', 'Note'], rows, widths: [10, 48, 20, 22] });
+		blocks.push({
+			type: 'table',
+			caption: `${d.name}: each statement`,
+			head: ['Ref', 'Statement', 'Answer', 'Note'],
+			rows,
+			widths: [10, 48, 20, 22]
+		});
 	}
-	return { id: 'detail', title: 'Appendix A: statement by statement', part: 'appendix', newPage: true, blocks };
+	return {
+		id: 'detail',
+		title: 'Appendix A: statement by statement',
+		part: 'appendix',
+		newPage: true,
+		blocks
+	};
 }
 
 function decisionsAndRules(input: ReportInput): Section {
 	const { assessment, bank, terms } = input;
 	const rows = bank.decisions.map((d) => {
 		const chosen = d.options.find((o) => o.id === assessment.decisions[d.id]);
-		return [applyTerms(d.question, terms), chosen ? applyTerms(chosen.label, terms) : 'Not decided yet'];
+		return [
+			applyTerms(d.question, terms),
+			chosen ? applyTerms(chosen.label, terms) : 'Not decided yet'
+		];
 	});
 	return {
 		id: 'decisions',
@@ -206,16 +247,38 @@ function decisionsAndRules(input: ReportInput): Section {
 		part: 'appendix',
 		newPage: true,
 		blocks: [
-			{ type: 'paragraph', text: 'Which option was chosen is not scored: decisions switch statements and tailor actions.', style: 'muted' },
-			{ type: 'table', caption: 'Decisions recorded', head: ['Decision', 'Choice'], rows, widths: [60, 40] },
+			{
+				type: 'paragraph',
+				text: 'Which option was chosen is not scored: decisions switch statements and tailor actions.',
+				style: 'muted'
+			},
+			{
+				type: 'table',
+				caption: 'Decisions recorded',
+				head: ['Decision', 'Choice'],
+				rows,
+				widths: [60, 40]
+			},
 			{ type: 'heading', text: 'How the result was reached', level: 3 },
 			{
 				type: 'list',
 				items: [
-					{ title: 'Levels', text: `Each statement is rated 0 to ${R.maxLevel}; level ${R.inPlaceLevel} or above counts as in place. "Don't know" is counted, never turned into a number.` },
-					{ title: 'Scores', text: `An area's score is the weighted average of its rated statements out of 100. Statements tightly linked to Barr's imperative recommendations (R1 to R4) count ${R.weights.imperative} times; the reason is recorded for each.` },
-					{ title: 'Critical statements', text: 'A critical statement that is not in place blocks "ready to recruit", whatever the averages.' },
-					{ title: 'Lived experience', text: 'Statements only people with lived experience can judge cannot make the result "ready" on a rating made without them.' },
+					{
+						title: 'Levels',
+						text: `Each statement is rated 0 to ${R.maxLevel}; level ${R.inPlaceLevel} or above counts as in place. "Don't know" is counted, never turned into a number.`
+					},
+					{
+						title: 'Scores',
+						text: `An area's score is the weighted average of its rated statements out of 100. Statements tightly linked to Barr's imperative recommendations (R1 to R4) count ${R.weights.imperative} times; the reason is recorded for each.`
+					},
+					{
+						title: 'Critical statements',
+						text: 'A critical statement that is not in place blocks "ready to recruit", whatever the averages.'
+					},
+					{
+						title: 'Lived experience',
+						text: 'Statements only people with lived experience can judge cannot make the result "ready" on a rating made without them.'
+					},
 					{ title: 'Guidance', text: GUIDANCE }
 				]
 			}
@@ -230,13 +293,26 @@ function sources(bank: QuestionBank): Section {
 		part: 'appendix',
 		newPage: true,
 		blocks: [
-			{ type: 'heading', text: 'Barr, Townsend & Grenyer (2020), Table 3, quoted with attribution', level: 3 },
-			{ type: 'quotes', items: bank.evidence.recommendations.map((r) => ({ text: r.text, cite: r.id })) },
+			{
+				type: 'heading',
+				text: 'Barr, Townsend & Grenyer (2020), Table 3, quoted with attribution',
+				level: 3
+			},
+			{
+				type: 'quotes',
+				items: bank.evidence.recommendations.map((r) => ({ text: r.text, cite: r.id }))
+			},
 			{ type: 'paragraph', text: bank.evidence.recommendationsAttribution, style: 'muted' },
 			{ type: 'heading', text: "Kent's implementation factors (our paraphrase)", level: 3 },
-			{ type: 'definitions', items: bank.evidence.kentFactors.map((k) => ({ term: k.name, text: k.summary })) },
+			{
+				type: 'definitions',
+				items: bank.evidence.kentFactors.map((k) => ({ term: k.name, text: k.summary }))
+			},
 			{ type: 'heading', text: 'References', level: 3 },
-			{ type: 'list', items: bank.evidence.seeds.map((s) => ({ title: s.citation, text: s.licence })) }
+			{
+				type: 'list',
+				items: bank.evidence.seeds.map((s) => ({ title: s.citation, text: s.licence }))
+			}
 		]
 	};
 }
@@ -252,9 +328,19 @@ export function buildReport(input: ReportInput): ReportDocument {
 	const sections: Section[] = [executiveSummary(input)];
 	if (input.workshop) sections.push(input.workshop.section);
 	if (input.comparison) sections.push(input.comparison);
-	sections.push(fullPlan(input.rows), statementDetail(input), decisionsAndRules(input), sources(input.bank));
+	sections.push(
+		fullPlan(input.rows),
+		statementDetail(input),
+		decisionsAndRules(input),
+		sources(input.bank)
+	);
 	return {
-		fileName: fileName(organisation, workshop ? 'workshop-report' : 'readiness-plan', 'pdf', generatedAt),
+		fileName: fileName(
+			organisation,
+			workshop ? 'workshop-report' : 'readiness-plan',
+			'pdf',
+			generatedAt
+		),
 		title: `Peer work readiness: ${workshop ? 'workshop report' : 'board paper'} – ${organisation}`,
 		subject: 'Peer work readiness assessment and action plan',
 		author: assessment.profile.assessor.trim() || organisation,

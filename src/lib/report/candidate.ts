@@ -15,7 +15,9 @@ export function candidatePage(
 ): { title: string; blocks: Block[]; promises: number } {
 	const page = bank.candidate;
 	const inPlace = new Set(result.strengths.statementIds);
-	const blocks: Block[] = [{ type: 'paragraph', text: applyTerms(page.intro, terms), style: 'muted' }];
+	const blocks: Block[] = [
+		{ type: 'paragraph', text: applyTerms(page.intro, terms), style: 'muted' }
+	];
 	if (result.stage.id !== 'ready-to-recruit' && result.stage.id !== 'embedding')
 		blocks.push({ type: 'paragraph', text: applyTerms(page.notReady, terms), style: 'lead' });
 	let promises = 0;
@@ -25,7 +27,15 @@ export function candidatePage(
 			.map((s) => ({ title: applyTerms(s.candidate!.text, terms) }));
 		promises += items.length;
 		blocks.push({ type: 'heading', text: section.title, level: 2 });
-		blocks.push(items.length ? { type: 'list', items } : { type: 'paragraph', text: page.empty, style: 'muted' });
+		blocks.push(
+			items.length
+				? { type: 'list', items }
+				: { type: 'paragraph', text: page.empty, style: 'muted' }
+		);
 	}
-	return { title: `${applyTerms(page.title, terms)}: ${organisation || 'this organisation'}`, blocks, promises };
+	return {
+		title: `${applyTerms(page.title, terms)}: ${organisation || 'this organisation'}`,
+		blocks,
+		promises
+	};
 }

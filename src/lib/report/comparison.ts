@@ -11,7 +11,12 @@ const scoreText = (n: number | null) => (n === null ? 'Too little evidence' : St
 const changeText = (n: number | null) => (n === null ? '–' : n > 0 ? `+${n}` : String(n));
 
 /** What moved since an earlier assessment: one section, drawn on the compare page and in the PDF. */
-export function comparisonSection(earlier: Assessment, comparison: Comparison, terms: Terms, bank: QuestionBank): Section {
+export function comparisonSection(
+	earlier: Assessment,
+	comparison: Comparison,
+	terms: Terms,
+	bank: QuestionBank
+): Section {
 	const blocks: Block[] = [
 		{
 			type: 'paragraph',
@@ -19,17 +24,36 @@ export function comparisonSection(earlier: Assessment, comparison: Comparison, t
 		}
 	];
 	if (comparison.blockersCleared.length)
-		blocks.push({ type: 'list', items: [{ title: 'Critical statements now in place', text: comparison.blockersCleared.join('; ') }] });
+		blocks.push({
+			type: 'list',
+			items: [
+				{ title: 'Critical statements now in place', text: comparison.blockersCleared.join('; ') }
+			]
+		});
 	if (comparison.blockersNew.length)
-		blocks.push({ type: 'list', items: [{ title: 'Critical statements no longer in place', text: comparison.blockersNew.join('; ') }] });
+		blocks.push({
+			type: 'list',
+			items: [
+				{ title: 'Critical statements no longer in place', text: comparison.blockersNew.join('; ') }
+			]
+		});
 	blocks.push({
 		type: 'table',
 		caption: 'Scores by area, earlier and now',
 		head: ['Area', 'Earlier', 'Now', 'Change'],
-		rows: comparison.domains.map((d) => [d.name, scoreText(d.earlier), scoreText(d.now), changeText(d.change)]),
+		rows: comparison.domains.map((d) => [
+			d.name,
+			scoreText(d.earlier),
+			scoreText(d.now),
+			changeText(d.change)
+		]),
 		widths: [52, 16, 16, 16]
 	});
-	blocks.push({ type: 'heading', text: `Statements that moved (${comparison.moved.length})`, level: 3 });
+	blocks.push({
+		type: 'heading',
+		text: `Statements that moved (${comparison.moved.length})`,
+		level: 3
+	});
 	blocks.push(
 		comparison.moved.length
 			? {
@@ -58,7 +82,10 @@ export function comparisonSection(earlier: Assessment, comparison: Comparison, t
 /** The series for one chart of both assessments' area scores. */
 export function comparisonSeries(earlier: Assessment, comparison: Comparison) {
 	return [
-		{ label: `Earlier (${longDate(earlier.updatedAt)})`, values: comparison.domains.map((d) => d.earlier) },
+		{
+			label: `Earlier (${longDate(earlier.updatedAt)})`,
+			values: comparison.domains.map((d) => d.earlier)
+		},
 		{ label: 'Now', values: comparison.domains.map((d) => d.now) }
 	];
 }

@@ -13,7 +13,12 @@ import type { Block, Section } from './document';
  * Who took part and where they disagreed, for the workshop report. Views appear only for groups
  * of three or more people, so no lone participant's ratings can be read off the page.
  */
-export function disagreementSection(picture: WorkshopPicture, consensus: Assessment, terms: Terms, bank: QuestionBank): Section {
+export function disagreementSection(
+	picture: WorkshopPicture,
+	consensus: Assessment,
+	terms: Terms,
+	bank: QuestionBank
+): Section {
 	const agreed = Object.values(consensus.answers).filter((a) => a.rating !== undefined);
 	const fromMedian = agreed.filter((a) => a.agreement === 'from-median').length;
 	const discussed = agreed.filter((a) => a.agreement === 'discussed').length;
@@ -39,19 +44,35 @@ export function disagreementSection(picture: WorkshopPicture, consensus: Assessm
 		blocks.push({
 			type: 'table',
 			caption: 'Hotspots: widest gap between groups, then widest spread',
-			head: ['Statement', 'Range (median)', picture.groups.length ? 'Views by group (median, n)' : 'Ratings'],
+			head: [
+				'Statement',
+				'Range (median)',
+				picture.groups.length ? 'Views by group (median, n)' : 'Ratings'
+			],
 			rows: picture.hotspots.map((h) => {
 				const s = bank.statementById.get(h.id)!;
 				return [
 					{ title: applyTerms(s.title, terms), text: applyTerms(s.text, terms) },
 					`${formatLevel(h.min)} to ${formatLevel(h.max)} (${formatLevel(h.median)})`,
 					picture.groups.length
-						? h.byGroup.map((g) => `${groupLabel(picture, g.group)}: ${formatLevel(g.median)} (n=${g.n})`).join('\n')
+						? h.byGroup
+								.map((g) => `${groupLabel(picture, g.group)}: ${formatLevel(g.median)} (n=${g.n})`)
+								.join('\n')
 						: h.levels.map((n, level) => `${level}: ${n}`).join(' · ')
 				];
 			}),
 			widths: [56, 16, 28]
 		});
-	} else blocks.push({ type: 'paragraph', text: 'No statement had a gap or spread of two levels or more.' });
-	return { id: 'workshop', title: 'Who took part, and where they disagreed', part: 'main', newPage: true, blocks };
+	} else
+		blocks.push({
+			type: 'paragraph',
+			text: 'No statement had a gap or spread of two levels or more.'
+		});
+	return {
+		id: 'workshop',
+		title: 'Who took part, and where they disagreed',
+		part: 'main',
+		newPage: true,
+		blocks
+	};
 }

@@ -8,7 +8,15 @@ export type Tone = 'ready' | 'not-ready' | 'neutral';
 export type Cell = string | { title: string; text: string };
 
 export type Block =
-	| { type: 'cover'; kicker: string; organisation: string; lines: string[]; stageLabel: string; stage: string; tone: Tone }
+	| {
+			type: 'cover';
+			kicker: string;
+			organisation: string;
+			lines: string[];
+			stageLabel: string;
+			stage: string;
+			tone: Tone;
+	  }
 	| { type: 'heading'; text: string; level: 2 | 3 }
 	| { type: 'paragraph'; text: string; style?: 'lead' | 'muted' }
 	| { type: 'stage'; label: string; reasons: string[]; tone: Tone }

@@ -40,7 +40,10 @@ export function pdfSafe(text: string): string {
 	return (
 		text
 			// Only the emoji planes: ©, ®, ™, ★ and friends are Extended_Pictographic too, and the font has them.
-			.replace(/[\u{1F000}-\u{1FAFF}](\uFE0F|\u200D[\u{1F000}-\u{1FAFF}\u2640\u2642\u2695\u2696\u2708\u2764])*/gu, '□')
+			.replace(
+				/[\u{1F000}-\u{1FAFF}](\uFE0F|\u200D[\u{1F000}-\u{1FAFF}\u2640\u2642\u2695\u2696\u2708\u2764])*/gu,
+				'□'
+			)
 			.replace(/\u200B|\u200C|\u200D|\uFE0E|\uFE0F/g, '')
 			.replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
 			.replace(/\p{Cc}/gu, (c) => (c === '\n' ? '\n' : ' '))
@@ -71,7 +74,17 @@ class Pen {
 		return this.doc.splitTextToSize(pdfSafe(text), width) as string[];
 	}
 
-	text(value: string, o: { size?: number; bold?: boolean; colour?: Rgb; indent?: number; gap?: number; width?: number } = {}) {
+	text(
+		value: string,
+		o: {
+			size?: number;
+			bold?: boolean;
+			colour?: Rgb;
+			indent?: number;
+			gap?: number;
+			width?: number;
+		} = {}
+	) {
 		const size = o.size ?? 9.5;
 		const indent = o.indent ?? 0;
 		const lineHeight = size * PT * 1.35;
@@ -151,13 +164,18 @@ function drawBars(pen: Pen, b: Extract<Block, { type: 'bars' }>) {
 		pen.ensure(rowHeight);
 		const labelLines = pen.lines(row.label, 8.5, false, labelWidth).slice(0, 2);
 		doc.setTextColor(...INK);
-		labelLines.forEach((line, i) => doc.text(line, PAGE.margin, pen.y + 3.4 + i * 3.4 - (labelLines.length - 1) * 1.7));
+		labelLines.forEach((line, i) =>
+			doc.text(line, PAGE.margin, pen.y + 3.4 + i * 3.4 - (labelLines.length - 1) * 1.7)
+		);
 		if (row.value === null) {
 			doc.setTextColor(...MUTED);
 			doc.setFontSize(8);
 			doc.text(pdfSafe(row.text), x0 + 1, pen.y + 3.6);
 		} else {
-			const bandIndex = Math.max(0, b.bands.findLastIndex((band) => row.value! >= band.min));
+			const bandIndex = Math.max(
+				0,
+				b.bands.findLastIndex((band) => row.value! >= band.min)
+			);
 			doc.setFillColor(...BAND_COLOURS[bandIndex % BAND_COLOURS.length]!);
 			doc.rect(x0, pen.y + 0.8, Math.max(0.6, (row.value / 100) * barWidth), rowHeight - 2.6, 'F');
 			doc.setTextColor(...INK);
@@ -188,7 +206,12 @@ function drawTable(pen: Pen, b: Extract<Block, { type: 'table' }>) {
 	const keyOf = (row: number, column: number) => `${row}:${column}`;
 	autoTable(doc, {
 		startY: pen.y,
-		margin: { left: PAGE.margin, right: PAGE.margin, top: PAGE.margin, bottom: PAGE.margin + PAGE.footer },
+		margin: {
+			left: PAGE.margin,
+			right: PAGE.margin,
+			top: PAGE.margin,
+			bottom: PAGE.margin + PAGE.footer
+		},
 		head: [b.head.map(pdfSafe)],
 		body: b.rows.map((row) => row.map((c) => pdfSafe(cellTitle(c)))),
 		showHead: 'everyPage',
@@ -250,7 +273,12 @@ function drawBlock(pen: Pen, block: Block) {
 			// Keep a heading with what follows it.
 			pen.ensure(block.level === 2 ? 24 : 18);
 			pen.y += block.level === 2 ? 3 : 2;
-			return pen.text(block.text, { size: block.level === 2 ? 12.5 : 10.5, bold: true, colour: BRAND, gap: 1.8 });
+			return pen.text(block.text, {
+				size: block.level === 2 ? 12.5 : 10.5,
+				bold: true,
+				colour: BRAND,
+				gap: 1.8
+			});
 		case 'paragraph':
 			return pen.text(block.text, {
 				size: block.style === 'lead' ? 10.5 : block.style === 'muted' ? 8.3 : 9.5,
@@ -281,7 +309,9 @@ function drawBlock(pen: Pen, block: Block) {
 				doc.setTextColor(...INK);
 				doc.setFont(FONT, 'normal');
 				doc.setFontSize(10);
-				lines.forEach((line, j) => doc.text(line, PAGE.margin + 11, pen.y + 5.6 + j * 10 * PT * 1.35));
+				lines.forEach((line, j) =>
+					doc.text(line, PAGE.margin + 11, pen.y + 5.6 + j * 10 * PT * 1.35)
+				);
 				pen.y += height + 1.8;
 			});
 			pen.y += 1;
@@ -352,9 +382,14 @@ export function drawReportPdf(report: ReportDocument, fonts: PdfFonts): jsPDF {
 		doc.setTextColor(...MUTED);
 		const footer = doc.splitTextToSize(pdfSafe(report.footer), CONTENT - 30)[0] as string;
 		doc.text(footer, PAGE.margin, PAGE.height - PAGE.margin + 3);
-		doc.text(report.pageLabel.replace('{page}', String(i)).replace('{pages}', String(pages)), PAGE.width - PAGE.margin, PAGE.height - PAGE.margin + 3, {
-			align: 'right'
-		});
+		doc.text(
+			report.pageLabel.replace('{page}', String(i)).replace('{pages}', String(pages)),
+			PAGE.width - PAGE.margin,
+			PAGE.height - PAGE.margin + 3,
+			{
+				align: 'right'
+			}
+		);
 	}
 	return doc;
 }

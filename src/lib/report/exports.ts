@@ -18,9 +18,23 @@ export function csvCell(value: string | number): string {
 }
 
 /** The answers as a spreadsheet. It starts with a byte-order mark so Excel reads accents and other scripts correctly. */
-export function answersCsv(assessment: Assessment, result: ScoringResult, bank: QuestionBank): string {
+export function answersCsv(
+	assessment: Assessment,
+	result: ScoringResult,
+	bank: QuestionBank
+): string {
 	const terms = resolveTerms(assessment.profile, bank.terminology);
-	const header = ['domain', 'statement_id', 'statement', 'critical', 'status', 'level', 'answer', 'with_lived_experience', 'note'];
+	const header = [
+		'domain',
+		'statement_id',
+		'statement',
+		'critical',
+		'status',
+		'level',
+		'answer',
+		'with_lived_experience',
+		'note'
+	];
 	const rows = result.domains.flatMap((d) =>
 		d.statements.map((s) => [
 			d.name,
@@ -29,12 +43,16 @@ export function answersCsv(assessment: Assessment, result: ScoringResult, bank: 
 			s.critical ? 'yes' : 'no',
 			s.issue === 'rerate' ? 'needs re-rating' : s.status,
 			typeof s.rating === 'number' ? s.rating : '',
-			s.status === 'switched-off' ? 'Not asked (switched off by a decision)' : ratingLabel(s.rating, terms, bank.scale),
+			s.status === 'switched-off'
+				? 'Not asked (switched off by a decision)'
+				: ratingLabel(s.rating, terms, bank.scale),
 			s.needsLivedExperience ? (s.withLivedExperience ? 'yes' : 'no') : '',
 			s.note
 		])
 	);
-	return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+	return (
+		'\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+	);
 }
 
 const dateArray = (iso: string): [number, number, number] => {
@@ -76,8 +94,15 @@ export function planCalendar(
 			status: 'CONFIRMED'
 		});
 	if (events.length === 0)
-		return { ok: false, message: 'No open action has a due date yet. Set due dates in the plan first.' };
+		return {
+			ok: false,
+			message: 'No open action has a due date yet. Set due dates in the plan first.'
+		};
 	const { error, value } = ics.createEvents(events);
-	if (error || !value) return { ok: false, message: `The calendar file could not be made (${error?.message ?? 'unknown error'}).` };
+	if (error || !value)
+		return {
+			ok: false,
+			message: `The calendar file could not be made (${error?.message ?? 'unknown error'}).`
+		};
 	return { ok: true, text: value, events: events.length };
 }

@@ -10,13 +10,20 @@ export const GUIDANCE =
 	'Stages, bands and priorities are guidance to help you plan, not validated norms. The rules behind them are on the "How scoring works" page of the app.';
 
 export function stageTone(id: StageId): Tone {
-	return id === 'ready-to-recruit' || id === 'embedding' ? 'ready' : id === 'not-enough-answers' ? 'neutral' : 'not-ready';
+	return id === 'ready-to-recruit' || id === 'embedding'
+		? 'ready'
+		: id === 'not-enough-answers'
+			? 'neutral'
+			: 'not-ready';
 }
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** Three messages in plain words, for the top of the board paper and the results page. */
-export function keyMessages(result: ScoringResult, opts: { workshopParticipants?: number } = {}): string[] {
+export function keyMessages(
+	result: ScoringResult,
+	opts: { workshopParticipants?: number } = {}
+): string[] {
 	const messages: string[] = [];
 	const { stage, blockers, domains, confidence } = result;
 	if (stage.id === 'not-enough-answers')
@@ -29,7 +36,10 @@ export function keyMessages(result: ScoringResult, opts: { workshopParticipants?
 		messages.push(
 			`${blockers.length} critical foundation${blockers.length === 1 ? ' is' : 's are'} not in place, and must be before anyone is recruited: ${listOf(shown)}.`
 		);
-	} else messages.push('Every critical foundation is in place: nothing the evidence treats as essential blocks recruiting.');
+	} else
+		messages.push(
+			'Every critical foundation is in place: nothing the evidence treats as essential blocks recruiting.'
+		);
 
 	const scored = domains.filter((d) => d.score !== null);
 	if (scored.length >= 2) {
@@ -59,7 +69,9 @@ export function boardDecisions(result: ScoringResult, bank: QuestionBank, terms:
 	const inPlace = new Set(result.strengths.statementIds);
 	const decisions = result.domains
 		.flatMap((d) => d.statements)
-		.filter((s) => s.status !== 'switched-off' && s.status !== 'not-applicable' && !inPlace.has(s.id))
+		.filter(
+			(s) => s.status !== 'switched-off' && s.status !== 'not-applicable' && !inPlace.has(s.id)
+		)
 		.flatMap((s) => {
 			const board = bank.statementById.get(s.id)!.board;
 			return board ? [applyTerms(board, terms)] : [];
@@ -73,7 +85,11 @@ export function boardDecisions(result: ScoringResult, bank: QuestionBank, terms:
 
 /** The work due before recruiting or within three months that is not done: the next 90 days. */
 export function ninetyDays(rows: PlanRow[]): PlanRow[] {
-	return rows.filter((r) => (r.timeframe === 'before-recruiting' || r.timeframe === 'within-3-months') && r.status !== 'done');
+	return rows.filter(
+		(r) =>
+			(r.timeframe === 'before-recruiting' || r.timeframe === 'within-3-months') &&
+			r.status !== 'done'
+	);
 }
 
 export { nextSteps };

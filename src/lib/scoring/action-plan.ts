@@ -74,7 +74,14 @@ export function buildActionPlan(args: {
 	const items: (Omit<PlanItem, 'rank' | 'top'> & { sequence: number })[] = [];
 	// Ties in priority follow the order of Barr's recommendations (R1, evaluating stigma, comes first).
 	const sequenceOf = (ids: string[]) =>
-		Math.min(99, ...ids.map((id) => RECOMMENDATION_ORDER.indexOf(bank.statementById.get(id)?.imperative?.recommendation ?? '')).filter((i) => i >= 0));
+		Math.min(
+			99,
+			...ids
+				.map((id) =>
+					RECOMMENDATION_ORDER.indexOf(bank.statementById.get(id)?.imperative?.recommendation ?? '')
+				)
+				.filter((i) => i >= 0)
+		);
 	const add = (item: Omit<PlanItem, 'rank' | 'top' | 'why'>) =>
 		items.push({ ...item, why: whyOf(item.reasons), sequence: sequenceOf(item.statementIds) });
 
@@ -125,7 +132,9 @@ export function buildActionPlan(args: {
 			text: `Nobody could say whether this is in place: "${s.text}" Ask the people who would know, then rate it.`,
 			timeframe: 'before-recruiting',
 			priority:
-				P.findOut + (s.critical ? P.criticalBlocker : 0) + (imperative ? P.imperativeRecommendation : 0),
+				P.findOut +
+				(s.critical ? P.criticalBlocker : 0) +
+				(imperative ? P.imperativeRecommendation : 0),
 			statementIds: [s.id],
 			reasons: [
 				`Nobody could say whether ${quote(s.title)} is in place${s.critical ? ', and it must be in place before you recruit' : ''}.`
@@ -145,7 +154,9 @@ export function buildActionPlan(args: {
 			timeframe: 'before-recruiting',
 			priority: P.rerate + (rerate.some((s) => s.critical) ? P.criticalBlocker : 0),
 			statementIds: rerate.map((s) => s.id),
-			reasons: [`The wording of ${n} statement${n === 1 ? '' : 's'} changed since you rated ${n === 1 ? 'it' : 'them'}.`],
+			reasons: [
+				`The wording of ${n} statement${n === 1 ? '' : 's'} changed since you rated ${n === 1 ? 'it' : 'them'}.`
+			],
 			sources: []
 		});
 	}
@@ -153,7 +164,9 @@ export function buildActionPlan(args: {
 	// One item for all open decisions: they are one piece of work (a decision meeting), not many.
 	if (openDecisions.length > 0) {
 		const n = openDecisions.length;
-		const titles = openDecisions.map((id) => applyTerms(bank.decisionById.get(id)!.title, terms).toLowerCase());
+		const titles = openDecisions.map((id) =>
+			applyTerms(bank.decisionById.get(id)!.title, terms).toLowerCase()
+		);
 		add({
 			key: 'decide:open',
 			kind: 'decide',
@@ -162,11 +175,19 @@ export function buildActionPlan(args: {
 			timeframe: 'before-recruiting',
 			priority: P.openDecision + (n - 1) * P.perExtraStatement,
 			statementIds: [],
-			reasons: [`${n} decision${n === 1 ? ' is' : 's are'} not made yet, so parts of the plan cannot follow your choices.`],
+			reasons: [
+				`${n} decision${n === 1 ? ' is' : 's are'} not made yet, so parts of the plan cannot follow your choices.`
+			],
 			sources: openDecisions.flatMap((id) => bank.decisionById.get(id)!.sources).slice(0, 6)
 		});
 	}
 
-	items.sort((a, b) => b.priority - a.priority || a.sequence - b.sequence || a.key.localeCompare(b.key));
-	return items.map(({ sequence: _sequence, ...item }, i) => ({ ...item, rank: i + 1, top: i < SCORING_RULES.topActions }));
+	items.sort(
+		(a, b) => b.priority - a.priority || a.sequence - b.sequence || a.key.localeCompare(b.key)
+	);
+	return items.map(({ sequence: _sequence, ...item }, i) => ({
+		...item,
+		rank: i + 1,
+		top: i < SCORING_RULES.topActions
+	}));
 }

@@ -7,7 +7,10 @@ import { scoreAssessment } from './score';
 describe('comparing an assessment with an earlier one', () => {
 	it('shows per-area change, the statements that moved and the blockers cleared, by name', () => {
 		const earlier = scoreAssessment(inputWith(1, { 'GOV-1': 0 }, allDecisionsMade), bank);
-		const now = scoreAssessment(inputWith(1, { 'GOV-1': 3, 'ROLE-1': 'dont-know', 'EVAL-1': 0 }, allDecisionsMade), bank);
+		const now = scoreAssessment(
+			inputWith(1, { 'GOV-1': 3, 'ROLE-1': 'dont-know', 'EVAL-1': 0 }, allDecisionsMade),
+			bank
+		);
 		const c = compareResults(earlier, now);
 		expect(c.moved.map((m) => [m.id, m.direction])).toEqual([
 			['ROLE-1', 'changed'],
@@ -22,7 +25,14 @@ describe('comparing an assessment with an earlier one', () => {
 	});
 
 	it('does not compare a statement reworded in between: it says so instead', () => {
-		const earlier = scoreAssessment(inputWith(2, { 'HR-1': { earlier: { rating: 1, contentVersion: '2026.11-1' } } }, allDecisionsMade), bank);
+		const earlier = scoreAssessment(
+			inputWith(
+				2,
+				{ 'HR-1': { earlier: { rating: 1, contentVersion: '2026.11-1' } } },
+				allDecisionsMade
+			),
+			bank
+		);
 		const now = scoreAssessment(inputWith(2, { 'HR-1': 3 }, allDecisionsMade), bank);
 		const c = compareResults(earlier, now);
 		expect(c.moved.map((m) => m.id)).not.toContain('HR-1');

@@ -67,7 +67,11 @@ const scenarios: Scenario[] = [
 		facts: `Everything looks in place to the manager, who rates team equality, respectful language, recovery
 		orientation and supervision quality as in place or better, without asking anyone with lived experience.
 		Peer workers cannot yet shape how the service works.`,
-		input: inputWith(3, { ...Object.fromEntries(livedExperienceIds.map((id) => [id, 4])), 'TEAM-6': 2 }, decided),
+		input: inputWith(
+			3,
+			{ ...Object.fromEntries(livedExperienceIds.map((id) => [id, 4])), 'TEAM-6': 2 },
+			decided
+		),
 		stage: 'preparing',
 		firstTwo: ['gather-views', 'A-CULT-5'],
 		also: (r) => {
@@ -80,7 +84,12 @@ const scenarios: Scenario[] = [
 		facts: `The same service, rated in a workshop with peer workers from a partner organisation: managers are only
 		booked for a briefing, supervision has no access to peer-based support yet, peer workers would not feel equal, and language in
 		notes is still being worked on. Peer workers cannot yet shape how the service works.`,
-		input: inputWith(3, { ...onViews, 'LEAD-1': 2, 'SUPP-1': 2, 'TEAM-4': 1, 'CULT-6': 2, 'TEAM-3': 1, 'TEAM-6': 2 }, decided, withViews),
+		input: inputWith(
+			3,
+			{ ...onViews, 'LEAD-1': 2, 'SUPP-1': 2, 'TEAM-4': 1, 'CULT-6': 2, 'TEAM-3': 1, 'TEAM-6': 2 },
+			decided,
+			withViews
+		),
 		stage: 'preparing',
 		firstTwo: ['A-SUPP-1', 'A-LEAD-1']
 	},
@@ -100,20 +109,30 @@ const scenarios: Scenario[] = [
 		honestly they do not know how peer workers would experience the culture. Several choices not yet made.`,
 		input: inputWith(
 			0,
-			{ 'LEAD-3': 1, 'LEAD-2': 1, ...Object.fromEntries(livedExperienceIds.map((id) => [id, 'dont-know' as const])) },
+			{
+				'LEAD-3': 1,
+				'LEAD-2': 1,
+				...Object.fromEntries(livedExperienceIds.map((id) => [id, 'dont-know' as const]))
+			},
 			{ 'peer-roles': 'consumer', model: 'integrated' }
 		),
 		stage: 'not-yet-ready',
 		// Every foundation is missing; the actions that move two critical gaps at once lead, in Barr's order.
 		firstTwo: ['A-GOV-1', 'A-ROLE-1'],
-		also: (r) => expect(r.plan.slice(0, 8).every((p) => p.timeframe === 'before-recruiting')).toBe(true)
+		also: (r) =>
+			expect(r.plan.slice(0, 8).every((p) => p.timeframe === 'before-recruiting')).toBe(true)
 	},
 	{
 		name: 'a consumer-and-carer service',
 		facts: `Consumer and carer peer workers planned. Whether each supports the other group is settled with carers and
 		written down. Carer posts have no criteria, training or supervision of their own yet; carers can be signposted
 		to a partner's group but nothing more is designed. Everything else in place and checked.`,
-		input: inputWith(3, { 'HR-9': 1, 'ACCESS-7': 2 }, { ...decided, 'peer-roles': 'both' }, withViews),
+		input: inputWith(
+			3,
+			{ 'HR-9': 1, 'ACCESS-7': 2 },
+			{ ...decided, 'peer-roles': 'both' },
+			withViews
+		),
 		stage: 'preparing',
 		firstTwo: ['A-HR-9', 'A-ACCESS-5']
 	},
@@ -134,8 +153,14 @@ const scenarios: Scenario[] = [
 		input: inputWith(
 			3,
 			{
-				'ACCESS-2': { rating: 'declined', note: 'One post is all the budget allows this year; reviewed in twelve months.' },
-				'ACCESS-3': { rating: 'declined', note: 'Care-plan templates are being replaced trust-wide; we will add it then.' },
+				'ACCESS-2': {
+					rating: 'declined',
+					note: 'One post is all the budget allows this year; reviewed in twelve months.'
+				},
+				'ACCESS-3': {
+					rating: 'declined',
+					note: 'Care-plan templates are being replaced trust-wide; we will add it then.'
+				},
 				'EVAL-2': 2
 			},
 			decided,
@@ -148,7 +173,12 @@ const scenarios: Scenario[] = [
 		name: '"no stigma found" without looking',
 		facts: `Managers believe there is no stigma and mark the follow-up "not applicable", but no assessment was done:
 		only impressions. No senior sponsor is named yet, though one is supportive. Everything else in place and checked.`,
-		input: inputWith(3, { 'CULT-1': 1, 'CULT-2': 'not-applicable', 'LEAD-2': 1 }, decided, withViews),
+		input: inputWith(
+			3,
+			{ 'CULT-1': 1, 'CULT-2': 'not-applicable', 'LEAD-2': 1 },
+			decided,
+			withViews
+		),
 		stage: 'preparing',
 		firstTwo: ['A-CULT-1', 'A-LEAD-2'],
 		also: (r) => expect(r.blockers.map((b) => b.statementId)).toEqual(['CULT-1', 'CULT-2'])
@@ -159,7 +189,12 @@ const scenarios: Scenario[] = [
 		medians (all "in place") and discussed none.`,
 		input: inputWith(
 			undefined,
-			Object.fromEntries(bank.statements.map((s) => [s.id, { rating: 3 as const, agreement: 'from-median' as const, withLivedExperience: true }])),
+			Object.fromEntries(
+				bank.statements.map((s) => [
+					s.id,
+					{ rating: 3 as const, agreement: 'from-median' as const, withLivedExperience: true }
+				])
+			),
 			decided
 		),
 		stage: 'ready-to-recruit',
@@ -184,7 +219,9 @@ const scenarios: Scenario[] = [
 		stage: 'ready-to-recruit',
 		firstTwo: [],
 		also: (r) => {
-			expect(r.domains.flatMap((d) => d.statements).find((s) => s.id === 'SUPP-8')!.status).toBe('switched-off');
+			expect(r.domains.flatMap((d) => d.statements).find((s) => s.id === 'SUPP-8')!.status).toBe(
+				'switched-off'
+			);
 			expect(JSON.stringify(r)).not.toMatch(/borderline personality disorder/);
 		}
 	}

@@ -102,7 +102,10 @@ function weightedScore(statements: StatementResult[]): number | null {
 }
 
 /** How many of the statements that apply have an answer (a rating, "Don't know" or "Not applicable"). */
-export const answeredOf = (c: Counts) => ({ answered: c.considered - c.unanswered + c.notApplicable, total: c.considered + c.notApplicable });
+export const answeredOf = (c: Counts) => ({
+	answered: c.considered - c.unanswered + c.notApplicable,
+	total: c.considered + c.notApplicable
+});
 
 function countOf(statements: StatementResult[]): Counts {
 	const counts: Counts = { considered: 0, rated: 0, dontKnow: 0, unanswered: 0, notApplicable: 0 };
@@ -132,7 +135,8 @@ function confidenceOf(statements: StatementResult[]): Confidence {
 		counts.rated - unchecked * (1 - c.uncheckedCounts) - fromMedian * (1 - c.fromMedianCounts);
 	const share = counts.considered === 0 ? 0 : Math.max(0, weighted) / counts.considered;
 	// A result resting on unchecked or undiscussed ratings is never "high" confidence, whatever the share.
-	const level = share >= c.high && !unchecked && !fromMedian ? 'high' : share >= c.medium ? 'medium' : 'low';
+	const level =
+		share >= c.high && !unchecked && !fromMedian ? 'high' : share >= c.medium ? 'medium' : 'low';
 	const parts = [`Based on ${counts.rated} of ${plural(counts.considered, 'statement')}`];
 	if (counts.dontKnow) parts.push(`${counts.dontKnow} don't know`);
 	if (counts.unanswered) parts.push(`${counts.unanswered} unanswered`);
@@ -244,7 +248,14 @@ export function scoreAssessment(input: ScoringInput, bank: QuestionBank): Scorin
 				.map((d) => d.id)
 		},
 		uncheckedLivedExperience,
-		plan: buildActionPlan({ domains, openDecisions, context, terms, bank, uncheckedLivedExperience }),
+		plan: buildActionPlan({
+			domains,
+			openDecisions,
+			context,
+			terms,
+			bank,
+			uncheckedLivedExperience
+		}),
 		openDecisions,
 		orphanAnswerIds: Object.keys(input.answers)
 			.filter((id) => !bank.statementById.has(id))
@@ -254,7 +265,8 @@ export function scoreAssessment(input: ScoringInput, bank: QuestionBank): Scorin
 
 function blockerReason(s: StatementResult, bank: QuestionBank, terms: Terms): string {
 	if (s.status === 'dont-know') return 'Nobody could say whether this is in place.';
-	if (s.issue === 'rerate') return 'Its wording changed since it was rated, so it needs rating again.';
+	if (s.issue === 'rerate')
+		return 'Its wording changed since it was rated, so it needs rating again.';
 	if (s.issue === 'needs-reason')
 		return 'It is marked as considered and decided against, without a reason yet.';
 	if (s.issue === 'not-applicable-too-early') {

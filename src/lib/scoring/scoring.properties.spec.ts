@@ -18,24 +18,53 @@ const mostlyInPlace: fc.Arbitrary<Rating | undefined> = fc.oneof(
 );
 
 const answerArb = (rating: fc.Arbitrary<Rating | undefined>) =>
-	fc.record({ rating, note: fc.constantFrom('', 'A reason recorded.'), lived: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) });
+	fc.record({
+		rating,
+		note: fc.constantFrom('', 'A reason recorded.'),
+		lived: fc.oneof(
+			{ weight: 9, arbitrary: fc.constant(true) },
+			{ weight: 1, arbitrary: fc.constant(false) }
+		)
+	});
 const answersArb = (rating: fc.Arbitrary<Rating | undefined>) =>
-	fc.array(answerArb(rating), { minLength: bank.statements.length, maxLength: bank.statements.length });
+	fc.array(answerArb(rating), {
+		minLength: bank.statements.length,
+		maxLength: bank.statements.length
+	});
 const decisionsArb = fc.record(
-	Object.fromEntries(bank.decisions.map((d) => [d.id, fc.option(fc.constantFrom(...d.options.map((o) => o.id)), { nil: undefined })]))
+	Object.fromEntries(
+		bank.decisions.map((d) => [
+			d.id,
+			fc.option(fc.constantFrom(...d.options.map((o) => o.id)), { nil: undefined })
+		])
+	)
 );
 
 type Generated = { rating: Rating | undefined; note: string; lived: boolean }[];
 
-function toInput(generated: Generated, decisions: Record<string, string | undefined>, bpdSpecific: 'yes' | 'no' = 'yes'): ScoringInput {
+function toInput(
+	generated: Generated,
+	decisions: Record<string, string | undefined>,
+	bpdSpecific: 'yes' | 'no' = 'yes'
+): ScoringInput {
 	const answers: Record<string, Answer> = {};
 	bank.statements.forEach((s, i) => {
 		const g = generated[i]!;
 		if (g.rating === undefined) return;
-		answers[s.id] = { rating: g.rating, ...(g.note ? { note: g.note } : {}), ...(g.lived ? { withLivedExperience: true } : {}) };
+		answers[s.id] = {
+			rating: g.rating,
+			...(g.note ? { note: g.note } : {}),
+			...(g.lived ? { withLivedExperience: true } : {})
+		};
 	});
-	const made = Object.fromEntries(Object.entries(decisions).filter(([, v]) => v !== undefined)) as Record<string, string>;
-	return { profile: { bpdSpecific, consumerTerm: 'consumer', peerTerm: 'peer-worker' }, decisions: made, answers };
+	const made = Object.fromEntries(
+		Object.entries(decisions).filter(([, v]) => v !== undefined)
+	) as Record<string, string>;
+	return {
+		profile: { bpdSpecific, consumerTerm: 'consumer', peerTerm: 'peer-worker' },
+		decisions: made,
+		answers
+	};
 }
 
 describe('scoring properties', () => {
@@ -54,19 +83,26 @@ describe('scoring properties', () => {
 	it('never lowers a domain score or the stage when one level is raised', () => {
 		let compared = 0;
 		fc.assert(
-			fc.property(answersArb(mostlyInPlace), decisionsArb, fc.nat(bank.statements.length - 1), (answers, decisions, index) => {
-				const before = answers[index]!.rating;
-				if (typeof before !== 'number' || before >= 4) return;
-				const raised = answers.map((a, i) => (i === index ? { ...a, rating: (before + 1) as Level } : a));
-				const a = score(toInput(answers, decisions));
-				const b = score(toInput(raised, decisions));
-				const domainId = bank.statements[index]!.domainId;
-				const da = a.domains.find((d) => d.id === domainId)!.score;
-				const db = b.domains.find((d) => d.id === domainId)!.score;
-				if (da !== null && db !== null) expect(db).toBeGreaterThanOrEqual(da);
-				expect(stageIndex(b.stage.id)).toBeGreaterThanOrEqual(stageIndex(a.stage.id));
-				compared++;
-			}),
+			fc.property(
+				answersArb(mostlyInPlace),
+				decisionsArb,
+				fc.nat(bank.statements.length - 1),
+				(answers, decisions, index) => {
+					const before = answers[index]!.rating;
+					if (typeof before !== 'number' || before >= 4) return;
+					const raised = answers.map((a, i) =>
+						i === index ? { ...a, rating: (before + 1) as Level } : a
+					);
+					const a = score(toInput(answers, decisions));
+					const b = score(toInput(raised, decisions));
+					const domainId = bank.statements[index]!.domainId;
+					const da = a.domains.find((d) => d.id === domainId)!.score;
+					const db = b.domains.find((d) => d.id === domainId)!.score;
+					if (da !== null && db !== null) expect(db).toBeGreaterThanOrEqual(da);
+					expect(stageIndex(b.stage.id)).toBeGreaterThanOrEqual(stageIndex(a.stage.id));
+					compared++;
+				}
+			),
 			{ numRuns: 300 }
 		);
 		expect(compared).toBeGreaterThan(100);
@@ -93,14 +129,27 @@ describe('scoring properties', () => {
 		let readyWithUnchecked = 0;
 		let checkedReady = 0;
 		fc.assert(
-			fc.property(answersArb(mostlyInPlace), fc.constantFrom(...bank.statements.filter((s) => s.rateWithLivedExperience).map((s) => bank.statements.indexOf(s))), (answers, index) => {
-				const base = toInput(answers.map((a) => ({ ...a, lived: true })), { posts: 'several' });
-				if (ready(score(base).stage.id)) checkedReady++;
-				const unchecked = answers.map((a, i) => (i === index ? { ...a, rating: 4 as Level, lived: false } : { ...a, lived: true }));
-				const r = score(toInput(unchecked, { posts: 'several' }));
-				if (ready(r.stage.id)) readyWithUnchecked++;
-				expect(r.plan[0]!.key).toBe('gather-views');
-			}),
+			fc.property(
+				answersArb(mostlyInPlace),
+				fc.constantFrom(
+					...bank.statements
+						.filter((s) => s.rateWithLivedExperience)
+						.map((s) => bank.statements.indexOf(s))
+				),
+				(answers, index) => {
+					const base = toInput(
+						answers.map((a) => ({ ...a, lived: true })),
+						{ posts: 'several' }
+					);
+					if (ready(score(base).stage.id)) checkedReady++;
+					const unchecked = answers.map((a, i) =>
+						i === index ? { ...a, rating: 4 as Level, lived: false } : { ...a, lived: true }
+					);
+					const r = score(toInput(unchecked, { posts: 'several' }));
+					if (ready(r.stage.id)) readyWithUnchecked++;
+					expect(r.plan[0]!.key).toBe('gather-views');
+				}
+			),
 			{ numRuns: 200 }
 		);
 		expect(readyWithUnchecked).toBe(0);
@@ -108,32 +157,47 @@ describe('scoring properties', () => {
 	});
 
 	it('scores a valid "Not applicable" exactly as if the statement were not there', () => {
-		const naAllowed = bank.statements.map((s, i) => (s.allowNotApplicable && !s.notApplicableRequires ? i : -1)).filter((i) => i >= 0);
+		const naAllowed = bank.statements
+			.map((s, i) => (s.allowNotApplicable && !s.notApplicableRequires ? i : -1))
+			.filter((i) => i >= 0);
 		let compared = 0;
 		fc.assert(
-			fc.property(answersArb(anyRating), decisionsArb, fc.constantFrom(...naAllowed), (answers, decisions, index) => {
-				const withNa = answers.map((a, i) => (i === index ? { ...a, rating: 'not-applicable' as const } : a));
-				const without = answers.map((a, i) => (i === index ? { ...a, rating: undefined } : a));
-				const a = score(toInput(withNa, decisions));
-				const b = score(toInput(without, decisions));
-				expect(a.overall.score).toEqual(b.overall.score);
-				a.domains.forEach((d, i) => {
-					const other = b.domains[i]!.score;
-					if (d.score !== null && other !== null) expect(d.score).toEqual(other);
-				});
-				expect(a.blockers).toEqual(b.blockers.filter((x) => x.statementId !== bank.statements[index]!.id));
-				compared++;
-			}),
+			fc.property(
+				answersArb(anyRating),
+				decisionsArb,
+				fc.constantFrom(...naAllowed),
+				(answers, decisions, index) => {
+					const withNa = answers.map((a, i) =>
+						i === index ? { ...a, rating: 'not-applicable' as const } : a
+					);
+					const without = answers.map((a, i) => (i === index ? { ...a, rating: undefined } : a));
+					const a = score(toInput(withNa, decisions));
+					const b = score(toInput(without, decisions));
+					expect(a.overall.score).toEqual(b.overall.score);
+					a.domains.forEach((d, i) => {
+						const other = b.domains[i]!.score;
+						if (d.score !== null && other !== null) expect(d.score).toEqual(other);
+					});
+					expect(a.blockers).toEqual(
+						b.blockers.filter((x) => x.statementId !== bank.statements[index]!.id)
+					);
+					compared++;
+				}
+			),
 			{ numRuns: 150 }
 		);
 		expect(compared).toBe(150);
 	});
 
 	it('never counts "considered, and decided not to" as in place without a reason', () => {
-		const declinable = bank.statements.map((s, i) => (s.allowDeclined ? i : -1)).filter((i) => i >= 0);
+		const declinable = bank.statements
+			.map((s, i) => (s.allowDeclined ? i : -1))
+			.filter((i) => i >= 0);
 		fc.assert(
 			fc.property(answersArb(anyRating), fc.constantFrom(...declinable), (answers, index) => {
-				const bare = answers.map((a, i) => (i === index ? { ...a, rating: 'declined' as const, note: '' } : a));
+				const bare = answers.map((a, i) =>
+					i === index ? { ...a, rating: 'declined' as const, note: '' } : a
+				);
 				const r = score(toInput(bare, {}));
 				expect(r.strengths.statementIds).not.toContain(bank.statements[index]!.id);
 			}),

@@ -3,11 +3,7 @@ import type { Source, Timeframe } from '$lib/content/schema';
 import type { StageId } from './rules';
 
 export type StatementStatus =
-	| 'rated'
-	| 'dont-know'
-	| 'unanswered'
-	| 'not-applicable'
-	| 'switched-off';
+	'rated' | 'dont-know' | 'unanswered' | 'not-applicable' | 'switched-off';
 
 /** Why an answer that was given does not count yet. */
 export type AnswerIssue =

@@ -118,10 +118,15 @@ export class AssessmentStore {
 	> {
 		const raw = await this.db.get('assessments', id);
 		if (raw === undefined)
-			return { ok: false, reason: 'missing', message: 'There is no saved assessment with this address on this device.' };
+			return {
+				ok: false,
+				reason: 'missing',
+				message: 'There is no saved assessment with this address on this device.'
+			};
 		const problems: string[] = [];
 		const read = await this.#read(id, raw, problems);
-		if (read.ok) return { ok: true, assessment: read.assessment, notices: [...read.notices, ...problems] };
+		if (read.ok)
+			return { ok: true, assessment: read.assessment, notices: [...read.notices, ...problems] };
 		if (read.reason === 'newer') return { ok: false, reason: 'newer', message: read.message };
 		return { ok: false, reason: 'unreadable', message: problems[0] ?? read.message };
 	}
@@ -130,12 +135,20 @@ export class AssessmentStore {
 	async create(assessment: Assessment): Promise<Written<{ assessment: Assessment }>> {
 		const checked = v.safeParse(AssessmentSchema, assessment);
 		if (!checked.success)
-			return { ok: false, reason: 'refused', message: `This cannot be saved: ${describeIssues(checked.issues)}.` };
+			return {
+				ok: false,
+				reason: 'refused',
+				message: `This cannot be saved: ${describeIssues(checked.issues)}.`
+			};
 		try {
 			const tx = this.db.transaction('assessments', 'readwrite', STRICT);
 			if ((await tx.store.getKey(assessment.id)) !== undefined) {
 				await tx.done;
-				return { ok: false, reason: 'exists', message: 'An assessment with this id is already saved here.' };
+				return {
+					ok: false,
+					reason: 'exists',
+					message: 'An assessment with this id is already saved here.'
+				};
 			}
 			await tx.store.put(checked.output, assessment.id);
 			await tx.done;
@@ -164,13 +177,18 @@ export class AssessmentStore {
 				return {
 					ok: false,
 					reason: 'deleted',
-					message: 'This assessment was deleted in another tab or window, so changes here are no longer saved. Download a copy to keep them.'
+					message:
+						'This assessment was deleted in another tab or window, so changes here are no longer saved. Download a copy to keep them.'
 				};
 			}
 			const read = readAssessment(raw, { allowRepair: true });
 			if (!read.ok) {
 				await tx.done;
-				return { ok: false, reason: read.reason === 'newer' ? 'newer' : 'failed', message: read.message };
+				return {
+					ok: false,
+					reason: read.reason === 'newer' ? 'newer' : 'failed',
+					message: read.message
+				};
 			}
 			const next = structuredClone(read.assessment);
 			for (const change of changes) {
@@ -186,7 +204,11 @@ export class AssessmentStore {
 			const checked = v.safeParse(AssessmentSchema, next);
 			if (!checked.success) {
 				tx.abort();
-				return { ok: false, reason: 'refused', message: `This change cannot be saved: ${describeIssues(checked.issues)}.` };
+				return {
+					ok: false,
+					reason: 'refused',
+					message: `This change cannot be saved: ${describeIssues(checked.issues)}.`
+				};
 			}
 			await tx.store.put(checked.output, id);
 			await tx.done;
@@ -204,7 +226,11 @@ export class AssessmentStore {
 	 */
 	async remove(id: string): Promise<Written<{ removed: Removed }>> {
 		try {
-			const tx = this.db.transaction(['assessments', 'workshops', 'responses'], 'readwrite', STRICT);
+			const tx = this.db.transaction(
+				['assessments', 'workshops', 'responses'],
+				'readwrite',
+				STRICT
+			);
 			const assessment = await tx.objectStore('assessments').get(id);
 			if (assessment === undefined) {
 				await tx.done;
@@ -216,13 +242,15 @@ export class AssessmentStore {
 				removed.workshop = await tx.objectStore('workshops').get(workshopId);
 				const index = tx.objectStore('responses').index('byWorkshop');
 				removed.responses = await index.getAll(workshopId);
-				for (const key of await index.getAllKeys(workshopId)) await tx.objectStore('responses').delete(key);
+				for (const key of await index.getAllKeys(workshopId))
+					await tx.objectStore('responses').delete(key);
 				await tx.objectStore('workshops').delete(workshopId);
 			}
 			await tx.objectStore('assessments').delete(id);
 			await tx.done;
 			this.channel.post({ type: 'assessment-removed', id });
-			if (typeof workshopId === 'string') this.channel.post({ type: 'workshop-removed', id: workshopId });
+			if (typeof workshopId === 'string')
+				this.channel.post({ type: 'workshop-removed', id: workshopId });
 			return { ok: true, removed };
 		} catch (error) {
 			return { ok: false, reason: 'failed', message: writeFailure(error) };
@@ -233,7 +261,11 @@ export class AssessmentStore {
 	async restore(removed: Removed): Promise<Written<object>> {
 		const id = (removed.assessment as { id: string }).id;
 		try {
-			const tx = this.db.transaction(['assessments', 'workshops', 'responses'], 'readwrite', STRICT);
+			const tx = this.db.transaction(
+				['assessments', 'workshops', 'responses'],
+				'readwrite',
+				STRICT
+			);
 			if ((await tx.objectStore('assessments').getKey(id)) !== undefined) {
 				await tx.done;
 				return { ok: false, reason: 'exists', message: 'It has already been restored.' };
@@ -272,7 +304,14 @@ export class AssessmentStore {
 	/** Removes everything this app stored on this device, in every store, and tells every open tab. */
 	async clearAll(): Promise<Written<object>> {
 		try {
-			const stores = ['assessments', 'workshops', 'responses', 'drafts', 'setAside', 'meta'] as const;
+			const stores = [
+				'assessments',
+				'workshops',
+				'responses',
+				'drafts',
+				'setAside',
+				'meta'
+			] as const;
 			const tx = this.db.transaction([...stores], 'readwrite', STRICT);
 			await Promise.all(stores.map((s) => tx.objectStore(s).clear()));
 			await tx.done;

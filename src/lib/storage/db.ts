@@ -52,7 +52,8 @@ export function onDatabaseClosed(listener: Listener): () => void {
 }
 
 export async function openDatabase(name = DB_NAME): Promise<DbState> {
-	if (typeof indexedDB === 'undefined') return { status: 'unavailable', message: UNAVAILABLE_MESSAGE };
+	if (typeof indexedDB === 'undefined')
+		return { status: 'unavailable', message: UNAVAILABLE_MESSAGE };
 	try {
 		const db = await openDB<PwrSchema>(name, DB_VERSION, {
 			upgrade(database, oldVersion) {

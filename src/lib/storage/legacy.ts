@@ -53,7 +53,9 @@ export async function moveFromLocalStorage(
 	);
 	const keep = (key: string, kind: SetAsideRecord['kind'], text: string, reason: string) => {
 		setAside++;
-		return tx.objectStore('setAside').put({ key: `legacy:${key}`, kind, text, reason, at, title: '' });
+		return tx
+			.objectStore('setAside')
+			.put({ key: `legacy:${key}`, kind, text, reason, at, title: '' });
 	};
 	for (const key of keys) {
 		const text = storage.getItem(key) ?? '';
@@ -67,7 +69,12 @@ export async function moveFromLocalStorage(
 				moved++;
 			}
 		} else if (key.startsWith(PREFIXES.quarantine)) {
-			await keep(key, 'assessment', text, 'Set aside by an earlier version because it could not be read.');
+			await keep(
+				key,
+				'assessment',
+				text,
+				'Set aside by an earlier version because it could not be read.'
+			);
 		} else if (key.startsWith(PREFIXES.workshop)) {
 			const old = (data ?? {}) as { responses?: unknown[] } & Record<string, unknown>;
 			const { responses = [], ...rest } = old;
@@ -90,14 +97,24 @@ export async function moveFromLocalStorage(
 			const workshopId = key.slice(PREFIXES.draft.length);
 			const draft = parseWith(
 				DraftSchema,
-				{ name: '', answers: {}, ...(data as object), workshopId, page: 0, showAll: false, updatedAt: at },
+				{
+					name: '',
+					answers: {},
+					...(data as object),
+					workshopId,
+					page: 0,
+					showAll: false,
+					updatedAt: at
+				},
 				'saved draft'
 			);
 			if (draft.ok) await tx.objectStore('drafts').put(draft.value, workshopId);
 			else await keep(key, 'draft', text, draft.message);
 		}
 	}
-	await tx.objectStore('meta').put({ key: 'moved-from-local-storage', value: { at, moved, setAside } });
+	await tx
+		.objectStore('meta')
+		.put({ key: 'moved-from-local-storage', value: { at, moved, setAside } });
 	await tx.done;
 	for (const key of keys) storage.removeItem(key);
 	return { moved, setAside };

@@ -22,7 +22,9 @@ function v1ToV2(old: Raw, notices: string[]): Raw {
 		answers[id] = entry;
 	}
 	const { notes: _notes, ...rest } = old;
-	notices.push('This assessment was saved in an older format and has been updated; nothing was lost.');
+	notices.push(
+		'This assessment was saved in an older format and has been updated; nothing was lost.'
+	);
 	return {
 		...rest,
 		schemaVersion: 2,

@@ -70,16 +70,20 @@ describe('two tabs on one assessment', () => {
 						[one, two].map(async (t) => {
 							const loaded = await t.store.load('a1');
 							if (!loaded.ok) throw new Error(loaded.message);
-							return new AssessmentSession(loaded.assessment, t.store, { stored: true, channel: t.channel });
+							return new AssessmentSession(loaded.assessment, t.store, {
+								stored: true,
+								channel: t.channel
+							});
 						})
 					);
 					// Each tab edits its own statements: tab 0 the even ones, tab 1 the odd ones.
 					const expected = new Map<string, Rating>();
 					for (const edit of edits) {
-						const id = statementIds[edit.slot * 2 + edit.tab];
-						sessions[edit.tab].setRating(id, edit.rating);
+						const id = statementIds[edit.slot * 2 + edit.tab]!;
+						const session = sessions[edit.tab]!;
+						session.setRating(id, edit.rating);
 						expected.set(id, edit.rating);
-						if (edit.waitForSave) await sessions[edit.tab].settled();
+						if (edit.waitForSave) await session.settled();
 					}
 					await Promise.all(sessions.map((s) => s.settled()));
 					await messagesArrive();
@@ -87,10 +91,12 @@ describe('two tabs on one assessment', () => {
 					const stored = await one.store.load('a1');
 					expect(stored.ok).toBe(true);
 					if (!stored.ok) return;
-					for (const [id, rating] of expected) expect(stored.assessment.answers[id]?.rating).toBe(rating);
+					for (const [id, rating] of expected)
+						expect(stored.assessment.answers[id]?.rating).toBe(rating);
 					// Both tabs end up showing what is stored.
 					for (const session of sessions) {
-						for (const [id, rating] of expected) expect(session.assessment.answers[id]?.rating).toBe(rating);
+						for (const [id, rating] of expected)
+							expect(session.assessment.answers[id]?.rating).toBe(rating);
 						expect(session.save.state).toBe('saved');
 						session.dispose();
 					}
@@ -112,7 +118,10 @@ describe('two tabs on one assessment', () => {
 		await one.store.create(saved());
 		const loaded = await two.store.load('a1');
 		if (!loaded.ok) throw new Error(loaded.message);
-		const other = new AssessmentSession(loaded.assessment, two.store, { stored: true, channel: two.channel });
+		const other = new AssessmentSession(loaded.assessment, two.store, {
+			stored: true,
+			channel: two.channel
+		});
 		expect((await one.store.remove('a1')).ok).toBe(true);
 		await messagesArrive();
 		other.setRating('GOV-1', 3);
@@ -132,7 +141,10 @@ describe('two tabs on one assessment', () => {
 		await one.store.remove('a1');
 		other.setRating('GOV-1', 3);
 		await other.settled();
-		expect(other.save).toMatchObject({ state: 'deleted', message: expect.stringMatching(/deleted in another tab/) });
+		expect(other.save).toMatchObject({
+			state: 'deleted',
+			message: expect.stringMatching(/deleted in another tab/)
+		});
 		expect(await one.db.get('assessments', 'a1')).toBeUndefined();
 	});
 
@@ -159,14 +171,24 @@ describe('two tabs on one assessment', () => {
 		await one.store.create(saved());
 		const loaded = await two.store.load('a1');
 		if (!loaded.ok) throw new Error(loaded.message);
-		const other = new AssessmentSession(loaded.assessment, two.store, { stored: true, channel: two.channel });
+		const other = new AssessmentSession(loaded.assessment, two.store, {
+			stored: true,
+			channel: two.channel
+		});
 		await one.db.put('drafts', { any: 1 }, 'd1');
 		expect((await one.store.clearAll()).ok).toBe(true);
 		await messagesArrive();
 		expect(other.save.state).toBe('deleted');
 		other.setRating('GOV-1', 2);
 		await other.settled();
-		for (const name of ['assessments', 'workshops', 'responses', 'drafts', 'setAside', 'meta'] as const)
+		for (const name of [
+			'assessments',
+			'workshops',
+			'responses',
+			'drafts',
+			'setAside',
+			'meta'
+		] as const)
 			expect(await one.db.count(name)).toBe(0);
 	});
 });
@@ -185,7 +207,7 @@ describe('records that are damaged or from elsewhere', () => {
 		expect(loaded.notices.join(' ')).toMatch(/damaged parts, which were repaired/);
 		const kept = await store.setAside();
 		expect(kept).toHaveLength(1);
-		expect(JSON.parse(kept[0].text).answers['ROLE-1'].rating).toBe(9);
+		expect(JSON.parse(kept[0]!.text).answers['ROLE-1'].rating).toBe(9);
 	});
 
 	it('sets aside, whole, a record with no usable identity, and lists the others', async () => {
@@ -218,12 +240,17 @@ describe('records that are damaged or from elsewhere', () => {
 			request.onsuccess = () => resolve(request.result);
 		});
 		newer.close();
-		expect(await openDatabase(dbName)).toMatchObject({ status: 'newer', message: expect.stringMatching(/Reload the page/) });
+		expect(await openDatabase(dbName)).toMatchObject({
+			status: 'newer',
+			message: expect.stringMatching(/Reload the page/)
+		});
 	});
 });
 
 describe('moving the first releases\u2019 localStorage data into the database', () => {
-	function memoryStorage(entries: Record<string, string>): LegacyStorage & { entries: Map<string, string> } {
+	function memoryStorage(
+		entries: Record<string, string>
+	): LegacyStorage & { entries: Map<string, string> } {
 		const map = new Map(Object.entries(entries));
 		return {
 			entries: map,
@@ -244,7 +271,14 @@ describe('moving the first releases\u2019 localStorage data into the database', 
 			contentVersion: '2025.1',
 			createdAt: '2025-03-01T09:00:00.000Z',
 			updatedAt: '2025-03-02T09:00:00.000Z',
-			profile: { organisationName: 'Old Org', assessor: 'Sam', serviceType: 'community', settings: [], consumerTerm: 'consumer', peerTerm: 'peer-worker' },
+			profile: {
+				organisationName: 'Old Org',
+				assessor: 'Sam',
+				serviceType: 'community',
+				settings: [],
+				consumerTerm: 'consumer',
+				peerTerm: 'peer-worker'
+			},
 			decisions: {},
 			answers: { 'GOV-1': 3, 'ROLE-1': 'dk' },
 			notes: { 'GOV-1': 'a note' }

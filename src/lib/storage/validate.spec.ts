@@ -22,7 +22,9 @@ function sample(): Assessment {
 	};
 	a.plan = {
 		edits: { 'A-GOV-1': { owner: 'Sam', due: '2027-01-31', status: 'in-progress' } },
-		custom: [{ id: 'c1', title: 'Own action', text: 'Do it', owner: '', due: '', status: 'not-started' }],
+		custom: [
+			{ id: 'c1', title: 'Own action', text: 'Do it', owner: '', due: '', status: 'not-started' }
+		],
 		order: ['c1']
 	};
 	a.position = { step: 'domain', index: 3 };
@@ -31,17 +33,27 @@ function sample(): Assessment {
 
 describe('the gate for saved assessments', () => {
 	it('round-trips an export losslessly', () => {
-		expect(readAssessmentText(exportJson(sample()), { allowRepair: false })).toEqual({ ok: true, assessment: sample(), notices: [], repaired: [] });
+		expect(readAssessmentText(exportJson(sample()), { allowRepair: false })).toEqual({
+			ok: true,
+			assessment: sample(),
+			notices: [],
+			repaired: []
+		});
 	});
 
 	it('leaves a record from a newer version alone, saying to reload, never setting it aside', () => {
 		const read = readAssessment({ ...sample(), schemaVersion: 99 }, { allowRepair: true });
 		expect(read).toMatchObject({ ok: false, reason: 'newer', version: 99 });
-		expect(!read.ok && read.message).toMatch(/newer version of the app \(format 99\).*Reload the page/);
+		expect(!read.ok && read.message).toMatch(
+			/newer version of the app \(format 99\).*Reload the page/
+		);
 	});
 
 	it('refuses wrong types in an import and names the field', () => {
-		const read = readAssessment({ ...sample(), answers: { 'ROLE-1': { rating: 7 } } }, { allowRepair: false });
+		const read = readAssessment(
+			{ ...sample(), answers: { 'ROLE-1': { rating: 7 } } },
+			{ allowRepair: false }
+		);
 		expect(!read.ok && read.message).toMatch(/answers\.ROLE-1\.rating/);
 	});
 
@@ -50,13 +62,23 @@ describe('the gate for saved assessments', () => {
 			...sample(),
 			title: 'x'.repeat(400),
 			answers: { 'ROLE-1': { rating: 7, note: 'kept' }, 'GOV-1': { rating: 'dont-know' } },
-			plan: { edits: { 'A-GOV-1': { due: '202666-01-03', owner: 'Sam' } }, custom: [{ id: 'c1', title: 'A' }, { id: 'c1', title: 'dup' }], order: ['c1', 5] },
+			plan: {
+				edits: { 'A-GOV-1': { due: '202666-01-03', owner: 'Sam' } },
+				custom: [
+					{ id: 'c1', title: 'A' },
+					{ id: 'c1', title: 'dup' }
+				],
+				order: ['c1', 5]
+			},
 			position: { step: 'nowhere' }
 		};
 		const read = readAssessment(damaged, { allowRepair: true });
 		expect(read.ok).toBe(true);
 		if (!read.ok) return;
-		expect(read.assessment.answers).toEqual({ 'ROLE-1': { note: 'kept' }, 'GOV-1': { rating: 'dont-know' } });
+		expect(read.assessment.answers).toEqual({
+			'ROLE-1': { note: 'kept' },
+			'GOV-1': { rating: 'dont-know' }
+		});
 		expect(read.assessment.plan.edits['A-GOV-1']).toEqual({ owner: 'Sam' });
 		expect(read.assessment.plan.custom.map((c) => c.id)).toEqual(['c1']);
 		expect(read.assessment.title).toHaveLength(LIMITS.shortText);
@@ -67,21 +89,36 @@ describe('the gate for saved assessments', () => {
 	});
 
 	it('cannot repair a record without a usable id, and says so', () => {
-		expect(readAssessment({ ...sample(), id: '' }, { allowRepair: true })).toMatchObject({ ok: false, reason: 'unreadable' });
+		expect(readAssessment({ ...sample(), id: '' }, { allowRepair: true })).toMatchObject({
+			ok: false,
+			reason: 'unreadable'
+		});
 	});
 
 	it('refuses prototype keys, deep nesting, truncated JSON and huge files', () => {
-		expect(readAssessmentText('{"schemaVersion":3,"__proto__":{"polluted":true}}', { allowRepair: true }).ok).toBe(false);
+		expect(
+			readAssessmentText('{"schemaVersion":3,"__proto__":{"polluted":true}}', { allowRepair: true })
+				.ok
+		).toBe(false);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		let deep: unknown = {};
 		for (let i = 0; i < 50; i++) deep = { a: deep };
-		expect(readAssessment({ schemaVersion: 3, x: deep }, { allowRepair: true })).toMatchObject({ ok: false, message: expect.stringMatching(/nested too deeply/) });
-		expect(readAssessmentText(exportJson(sample()).slice(0, 200), { allowRepair: true })).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
-		expect(readAssessmentText(' '.repeat(LIMITS.fileChars + 1), { allowRepair: true })).toMatchObject({ ok: false, message: expect.stringMatching(/million characters/) });
+		expect(readAssessment({ schemaVersion: 3, x: deep }, { allowRepair: true })).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/nested too deeply/)
+		});
+		expect(
+			readAssessmentText(exportJson(sample()).slice(0, 200), { allowRepair: true })
+		).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
+		expect(
+			readAssessmentText(' '.repeat(LIMITS.fileChars + 1), { allowRepair: true })
+		).toMatchObject({ ok: false, message: expect.stringMatching(/million characters/) });
 	});
 
 	it('reads a file with a byte-order mark', () => {
-		expect(readAssessmentText(`\uFEFF${exportJson(sample())}`, { allowRepair: false }).ok).toBe(true);
+		expect(readAssessmentText(`\uFEFF${exportJson(sample())}`, { allowRepair: false }).ok).toBe(
+			true
+		);
 	});
 
 	it('migrates the first two formats without losing ratings or notes', () => {
@@ -108,14 +145,23 @@ describe('the gate for saved assessments', () => {
 		});
 		const { revision: _r, schemaVersion: _s, ...v3 } = sample();
 		const v2 = { ...v3, schemaVersion: 2 };
-		expect(readAssessment(v2, { allowRepair: false })).toMatchObject({ ok: true, assessment: { ...sample(), revision: 0 } });
+		expect(readAssessment(v2, { allowRepair: false })).toMatchObject({
+			ok: true,
+			assessment: { ...sample(), revision: 0 }
+		});
 	});
 
 	it('never throws and never accepts junk, whatever it is given', () => {
 		const hostile = fc.oneof(
 			fc.anything({ maxDepth: 6, withObjectString: true, withNullPrototype: true }),
-			fc.record({ schemaVersion: fc.oneof(fc.integer(), fc.constant(3)), answers: fc.dictionary(fc.string(), fc.anything()), id: fc.string() }),
-			fc.constantFrom('__proto__', 'constructor', 'prototype').map((k) => JSON.parse(`{"schemaVersion":3,"answers":{"${k}":{"rating":1}}}`))
+			fc.record({
+				schemaVersion: fc.oneof(fc.integer(), fc.constant(3)),
+				answers: fc.dictionary(fc.string(), fc.anything()),
+				id: fc.string()
+			}),
+			fc
+				.constantFrom('__proto__', 'constructor', 'prototype')
+				.map((k) => JSON.parse(`{"schemaVersion":3,"answers":{"${k}":{"rating":1}}}`))
 		);
 		fc.assert(
 			fc.property(hostile, (input) => {
@@ -130,11 +176,51 @@ describe('the gate for saved assessments', () => {
 
 /** Every change the app can make, with values anywhere inside the limits (and some outside). */
 const changeArb: fc.Arbitrary<unknown> = fc.oneof(
-	fc.record({ type: fc.constant('answer'), statementId: fc.constantFrom(...bank.statements.map((s) => s.id)), patch: fc.record({ rating: fc.constantFrom(0, 1, 2, 3, 4, 'dont-know', 'declined'), note: fc.string({ maxLength: LIMITS.noteChars + 10 }) }, { requiredKeys: [] }) }),
-	fc.record({ type: fc.constant('plan-edit'), key: fc.constantFrom('A-GOV-1', 'A-HR-1', 'gather-views'), patch: fc.record({ due: fc.oneof(fc.constant(''), fc.date({ min: new Date('1990-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constant('202666-01-03')), owner: fc.string({ maxLength: 320 }), status: fc.constantFrom('not-started', 'done') }, { requiredKeys: [] }) }),
-	fc.record({ type: fc.constant('custom-add'), action: fc.record({ id: fc.uuid().map((u) => `custom-${u.slice(0, 8)}`), title: fc.string({ maxLength: 310 }), text: fc.string({ maxLength: 100 }), owner: fc.constant(''), due: fc.constant(''), status: fc.constant('not-started') }) }),
+	fc.record({
+		type: fc.constant('answer'),
+		statementId: fc.constantFrom(...bank.statements.map((s) => s.id)),
+		patch: fc.record(
+			{
+				rating: fc.constantFrom(0, 1, 2, 3, 4, 'dont-know', 'declined'),
+				note: fc.string({ maxLength: LIMITS.noteChars + 10 })
+			},
+			{ requiredKeys: [] }
+		)
+	}),
+	fc.record({
+		type: fc.constant('plan-edit'),
+		key: fc.constantFrom('A-GOV-1', 'A-HR-1', 'gather-views'),
+		patch: fc.record(
+			{
+				due: fc.oneof(
+					fc.constant(''),
+					fc
+						.date({ min: new Date('1990-01-01'), max: new Date('2200-01-01'), noInvalidDate: true })
+						.map((d) => d.toISOString().slice(0, 10)),
+					fc.constant('202666-01-03')
+				),
+				owner: fc.string({ maxLength: 320 }),
+				status: fc.constantFrom('not-started', 'done')
+			},
+			{ requiredKeys: [] }
+		)
+	}),
+	fc.record({
+		type: fc.constant('custom-add'),
+		action: fc.record({
+			id: fc.uuid().map((u) => `custom-${u.slice(0, 8)}`),
+			title: fc.string({ maxLength: 310 }),
+			text: fc.string({ maxLength: 100 }),
+			owner: fc.constant(''),
+			due: fc.constant(''),
+			status: fc.constant('not-started')
+		})
+	}),
 	fc.record({ type: fc.constant('title'), title: fc.string({ maxLength: 320 }) }),
-	fc.record({ type: fc.constant('profile'), patch: fc.record({ organisationName: fc.string({ maxLength: 320 }) }) })
+	fc.record({
+		type: fc.constant('profile'),
+		patch: fc.record({ organisationName: fc.string({ maxLength: 320 }) })
+	})
 );
 
 describe('one set of limits, where values are entered and where they are loaded', () => {
@@ -168,21 +254,55 @@ describe('one set of limits, where values are entered and where they are loaded'
 	it('refuses the 201st own action and a due date in year 202666 with a message, changing nothing', () => {
 		const a = sample();
 		for (let i = a.plan.custom.length; i < LIMITS.customActions; i++)
-			applyChange(a, { type: 'custom-add', action: { id: `c-${i}`, title: 't', text: '', owner: '', due: '', status: 'not-started' } });
-		expect(() => applyChange(a, { type: 'custom-add', action: { id: 'c-over', title: 't', text: '', owner: '', due: '', status: 'not-started' } })).toThrow(/at most 200 actions/);
+			applyChange(a, {
+				type: 'custom-add',
+				action: { id: `c-${i}`, title: 't', text: '', owner: '', due: '', status: 'not-started' }
+			});
+		expect(() =>
+			applyChange(a, {
+				type: 'custom-add',
+				action: { id: 'c-over', title: 't', text: '', owner: '', due: '', status: 'not-started' }
+			})
+		).toThrow(/at most 200 actions/);
 		expect(a.plan.custom).toHaveLength(LIMITS.customActions);
-		expect(checkChange({ type: 'plan-edit', key: 'A-GOV-1', patch: { due: '202666-01-03' } })).toMatchObject({ ok: false, message: expect.stringMatching(/between 2000 and 2099/) });
+		expect(
+			checkChange({ type: 'plan-edit', key: 'A-GOV-1', patch: { due: '202666-01-03' } })
+		).toMatchObject({ ok: false, message: expect.stringMatching(/between 2000 and 2099/) });
 	});
 
 	it('exports and imports back the largest record the app can produce', () => {
 		const a = sample();
 		const greek = 'Ψυχική υγεία και ομότιμη υποστήριξη — ';
 		const long = (n: number) => greek.repeat(Math.ceil(n / greek.length)).slice(0, n);
-		for (const s of bank.statements) applyChange(a, { type: 'answer', statementId: s.id, patch: { rating: 2, note: long(LIMITS.noteChars) } });
+		for (const s of bank.statements)
+			applyChange(a, {
+				type: 'answer',
+				statementId: s.id,
+				patch: { rating: 2, note: long(LIMITS.noteChars) }
+			});
 		a.plan.custom = [];
 		for (let i = 0; i < LIMITS.customActions; i++)
-			applyChange(a, { type: 'custom-add', action: { id: `c-${i}`, title: long(LIMITS.shortText), text: long(LIMITS.longText), owner: long(LIMITS.shortText), due: '2027-03-01', status: 'in-progress' } });
-		for (const action of bank.actions) applyChange(a, { type: 'plan-edit', key: action.id, patch: { title: long(LIMITS.shortText), text: long(LIMITS.longText), owner: long(LIMITS.shortText) } });
+			applyChange(a, {
+				type: 'custom-add',
+				action: {
+					id: `c-${i}`,
+					title: long(LIMITS.shortText),
+					text: long(LIMITS.longText),
+					owner: long(LIMITS.shortText),
+					due: '2027-03-01',
+					status: 'in-progress'
+				}
+			});
+		for (const action of bank.actions)
+			applyChange(a, {
+				type: 'plan-edit',
+				key: action.id,
+				patch: {
+					title: long(LIMITS.shortText),
+					text: long(LIMITS.longText),
+					owner: long(LIMITS.shortText)
+				}
+			});
 		const text = exportJson(a);
 		expect(new TextEncoder().encode(text).length).toBeGreaterThan(2_000_000);
 		const read = readAssessmentText(text, { allowRepair: false });

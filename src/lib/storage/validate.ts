@@ -28,7 +28,13 @@ type Raw = Record<string, unknown>;
 const isObject = (x: unknown): x is Raw => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** A value through one schema, or the fallback with a note of what was wrong (text too long is cut instead). */
-function keep<T>(schema: v.GenericSchema<unknown, T>, value: unknown, fallback: T, path: string, repaired: string[]): T {
+function keep<T>(
+	schema: v.GenericSchema<unknown, T>,
+	value: unknown,
+	fallback: T,
+	path: string,
+	repaired: string[]
+): T {
 	const result = v.safeParse(schema, value);
 	if (result.success) return result.output;
 	if (typeof value === 'string' && typeof fallback === 'string') {
@@ -38,7 +44,8 @@ function keep<T>(schema: v.GenericSchema<unknown, T>, value: unknown, fallback: 
 			return cut.output;
 		}
 	}
-	if (value !== undefined) repaired.push(`${path} was not valid (${describeIssues(result.issues)}) and has been reset.`);
+	if (value !== undefined)
+		repaired.push(`${path} was not valid (${describeIssues(result.issues)}) and has been reset.`);
 	return fallback;
 }
 
@@ -53,7 +60,8 @@ function keepEntries<T>(
 ): Record<string, T> {
 	const out: Record<string, T> = {};
 	if (!isObject(value)) {
-		if (value !== undefined) repaired.push(`${path} was not a list of entries and has been emptied.`);
+		if (value !== undefined)
+			repaired.push(`${path} was not a list of entries and has been emptied.`);
 		return out;
 	}
 	for (const [key, entry] of Object.entries(value)) {
@@ -74,7 +82,12 @@ function keepEntries<T>(
 }
 
 /** Keeps the valid fields of one object entry and drops the rest, naming each. */
-function keepFields(schema: v.StrictObjectSchema<v.ObjectEntries, undefined>, entry: Raw, path: string, repaired: string[]): Raw {
+function keepFields(
+	schema: v.StrictObjectSchema<v.ObjectEntries, undefined>,
+	entry: Raw,
+	path: string,
+	repaired: string[]
+): Raw {
 	const out: Raw = {};
 	for (const [field, value] of Object.entries(entry)) {
 		const fieldSchema = schema.entries[field];
@@ -84,7 +97,10 @@ function keepFields(schema: v.StrictObjectSchema<v.ObjectEntries, undefined>, en
 		}
 		const result = v.safeParse(fieldSchema, value);
 		if (result.success) out[field] = result.output;
-		else if (typeof value === 'string' && v.safeParse(fieldSchema, value.slice(0, LIMITS.longText)).success) {
+		else if (
+			typeof value === 'string' &&
+			v.safeParse(fieldSchema, value.slice(0, LIMITS.longText)).success
+		) {
 			out[field] = value.slice(0, LIMITS.longText);
 			repaired.push(`${path}.${field} was too long and has been shortened.`);
 		} else repaired.push(`${path}.${field} was not valid and was removed.`);
@@ -106,7 +122,18 @@ function repair(raw: Raw, repaired: string[]): Assessment | null {
 	const plan = isObject(raw.plan) ? raw.plan : {};
 	const seen = new Set<string>();
 	const custom = (Array.isArray(plan.custom) ? plan.custom : []).flatMap((item, i) => {
-		const parsed = v.safeParse(CustomActionSchema, isObject(item) ? { owner: '', due: '', status: 'not-started', text: '', ...keepFields(CustomActionSchema, item, `plan.custom.${i}`, repaired) } : item);
+		const parsed = v.safeParse(
+			CustomActionSchema,
+			isObject(item)
+				? {
+						owner: '',
+						due: '',
+						status: 'not-started',
+						text: '',
+						...keepFields(CustomActionSchema, item, `plan.custom.${i}`, repaired)
+					}
+				: item
+		);
 		if (!parsed.success || seen.has(parsed.output.id) || seen.size >= LIMITS.customActions) {
 			repaired.push(`plan.custom.${i} was not valid or repeated and was dropped.`);
 			return [];
@@ -116,13 +143,37 @@ function repair(raw: Raw, repaired: string[]): Assessment | null {
 	});
 	const candidate: Raw = {
 		schemaVersion: SCHEMA_VERSION,
-		contentVersion: keep(v.pipe(v.string(), v.maxLength(LIMITS.shortText)), raw.contentVersion, 'unknown', 'contentVersion', repaired),
+		contentVersion: keep(
+			v.pipe(v.string(), v.maxLength(LIMITS.shortText)),
+			raw.contentVersion,
+			'unknown',
+			'contentVersion',
+			repaired
+		),
 		id: id.output,
-		kind: keep(v.picklist(['assessment', 'workshop-consensus']), raw.kind, 'assessment', 'kind', repaired),
-		title: keep(v.pipe(v.string(), v.maxLength(LIMITS.shortText)), raw.title, '', 'title', repaired),
+		kind: keep(
+			v.picklist(['assessment', 'workshop-consensus']),
+			raw.kind,
+			'assessment',
+			'kind',
+			repaired
+		),
+		title: keep(
+			v.pipe(v.string(), v.maxLength(LIMITS.shortText)),
+			raw.title,
+			'',
+			'title',
+			repaired
+		),
 		createdAt,
 		updatedAt: keep(TimestampSchema, raw.updatedAt, createdAt, 'updatedAt', repaired),
-		revision: keep(v.pipe(v.number(), v.integer(), v.minValue(0)), raw.revision, 0, 'revision', repaired),
+		revision: keep(
+			v.pipe(v.number(), v.integer(), v.minValue(0)),
+			raw.revision,
+			0,
+			'revision',
+			repaired
+		),
 		profile: {
 			organisationName: '',
 			assessor: '',
@@ -133,12 +184,22 @@ function repair(raw: Raw, repaired: string[]): Assessment | null {
 			...profile
 		},
 		decisions: keepEntries(IdSchema, raw.decisions, 'decisions', repaired, LIMITS.decisions),
-		answers: keepEntries(AnswerSchema, raw.answers, 'answers', repaired, LIMITS.answers, (entry, path) =>
-			keepFields(AnswerSchema, entry, path, repaired)
+		answers: keepEntries(
+			AnswerSchema,
+			raw.answers,
+			'answers',
+			repaired,
+			LIMITS.answers,
+			(entry, path) => keepFields(AnswerSchema, entry, path, repaired)
 		),
 		plan: {
-			edits: keepEntries(PlanEditSchema, plan.edits, 'plan.edits', repaired, LIMITS.planEdits, (entry, path) =>
-				keepFields(PlanEditSchema, entry, path, repaired)
+			edits: keepEntries(
+				PlanEditSchema,
+				plan.edits,
+				'plan.edits',
+				repaired,
+				LIMITS.planEdits,
+				(entry, path) => keepFields(PlanEditSchema, entry, path, repaired)
 			),
 			custom,
 			order: (Array.isArray(plan.order) ? plan.order : [])
@@ -168,7 +229,11 @@ function repair(raw: Raw, repaired: string[]): Assessment | null {
 export function readAssessment(input: unknown, options: { allowRepair: boolean }): ReadResult {
 	try {
 		if (!isObject(input))
-			return { ok: false, reason: 'unreadable', message: 'This is not a saved assessment: expected a JSON object.' };
+			return {
+				ok: false,
+				reason: 'unreadable',
+				message: 'This is not a saved assessment: expected a JSON object.'
+			};
 		const structural = structuralProblem(input);
 		if (structural) return { ok: false, reason: 'unreadable', message: structural };
 		const version = input.schemaVersion;
@@ -186,7 +251,11 @@ export function readAssessment(input: unknown, options: { allowRepair: boolean }
 				message: `This was saved by a newer version of the app (format ${version}); this version reads formats up to ${SCHEMA_VERSION}. Reload the page to update the app. Nothing was changed.`
 			};
 		if (version < OLDEST_READABLE_VERSION)
-			return { ok: false, reason: 'unreadable', message: `This file uses format ${version}, which is too old to read.` };
+			return {
+				ok: false,
+				reason: 'unreadable',
+				message: `This file uses format ${version}, which is too old to read.`
+			};
 		const notices: string[] = [];
 		const migrated = migrate(input, version, notices);
 		const result = v.safeParse(AssessmentSchema, migrated);
@@ -207,7 +276,11 @@ export function readAssessment(input: unknown, options: { allowRepair: boolean }
 			};
 		return { ok: true, assessment: fixed, notices, repaired };
 	} catch {
-		return { ok: false, reason: 'unreadable', message: 'This saved assessment could not be read. Nothing was changed.' };
+		return {
+			ok: false,
+			reason: 'unreadable',
+			message: 'This saved assessment could not be read. Nothing was changed.'
+		};
 	}
 }
 
@@ -227,7 +300,8 @@ export function readAssessmentText(text: string, options: { allowRepair: boolean
 		return {
 			ok: false,
 			reason: 'unreadable',
-			message: 'This file is not valid JSON (it may be cut short, or not a save file). Nothing was changed.'
+			message:
+				'This file is not valid JSON (it may be cut short, or not a save file). Nothing was changed.'
 		};
 	}
 	return readAssessment(data, options);

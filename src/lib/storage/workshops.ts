@@ -65,7 +65,9 @@ export class WorkshopStore {
 		return counted.sort((a, b) => b.workshop.createdAt.localeCompare(a.workshop.createdAt));
 	}
 
-	async load(id: string): Promise<({ ok: true } & LoadedWorkshop) | { ok: false; message: string }> {
+	async load(
+		id: string
+	): Promise<({ ok: true } & LoadedWorkshop) | { ok: false; message: string }> {
 		const tx = this.db.transaction(['workshops', 'responses']);
 		const raw = await tx.objectStore('workshops').get(id);
 		const rawResponses = await tx.objectStore('responses').index('byWorkshop').getAll(id);
@@ -80,7 +82,9 @@ export class WorkshopStore {
 			const parsed = parseWith(ResponseSchema, r, 'saved response');
 			if (parsed.ok) responses.push(parsed.value);
 			else {
-				problems.push(`One participant's answers could not be read and were set aside (${parsed.message}).`);
+				problems.push(
+					`One participant's answers could not be read and were set aside (${parsed.message}).`
+				);
 				await this.#setAside(r, parsed.message);
 			}
 		}
@@ -133,9 +137,16 @@ export class WorkshopStore {
 			const parsed = parseWith(WorkshopSchema, await tx.store.get(id), 'saved workshop');
 			if (!parsed.ok) {
 				await tx.done;
-				return { ok: false, reason: 'deleted', message: 'This workshop is no longer on this device.' };
+				return {
+					ok: false,
+					reason: 'deleted',
+					message: 'This workshop is no longer on this device.'
+				};
 			}
-			const workshop = { ...parsed.value, invitationsOpenedAt: parsed.value.invitationsOpenedAt ?? this.now().toISOString() };
+			const workshop = {
+				...parsed.value,
+				invitationsOpenedAt: parsed.value.invitationsOpenedAt ?? this.now().toISOString()
+			};
 			await tx.store.put(workshop, id);
 			await tx.done;
 			this.channel.post({ type: 'workshop', id });
@@ -159,7 +170,11 @@ export class WorkshopStore {
 			const tx = this.db.transaction(['workshops', 'responses'], 'readwrite', STRICT);
 			if ((await tx.objectStore('workshops').getKey(workshopId)) === undefined) {
 				await tx.done;
-				return { ok: false, reason: 'deleted', message: 'This workshop is no longer on this device.' };
+				return {
+					ok: false,
+					reason: 'deleted',
+					message: 'This workshop is no longer on this device.'
+				};
 			}
 			const store = tx.objectStore('responses');
 			let count = await store.index('byWorkshop').count(workshopId);
@@ -167,7 +182,8 @@ export class WorkshopStore {
 				const key: [string, string] = [workshopId, response.responseId];
 				const existing = parseWith(ResponseSchema, await store.get(key), 'saved response');
 				if (existing.ok) {
-					if (sameAnswers(existing.value, response)) outcomes.push({ response, outcome: 'already-added' });
+					if (sameAnswers(existing.value, response))
+						outcomes.push({ response, outcome: 'already-added' });
 					else if (replace.has(response.responseId)) {
 						await store.put(response, key);
 						outcomes.push({ response, outcome: 'replaced' });
@@ -204,15 +220,25 @@ export class WorkshopStore {
 	/** Deletes a workshop with its responses and its consensus assessment. */
 	async remove(workshopId: string): Promise<Written<object>> {
 		try {
-			const tx = this.db.transaction(['workshops', 'responses', 'assessments'], 'readwrite', STRICT);
-			const parsed = parseWith(WorkshopSchema, await tx.objectStore('workshops').get(workshopId), 'saved workshop');
+			const tx = this.db.transaction(
+				['workshops', 'responses', 'assessments'],
+				'readwrite',
+				STRICT
+			);
+			const parsed = parseWith(
+				WorkshopSchema,
+				await tx.objectStore('workshops').get(workshopId),
+				'saved workshop'
+			);
 			const index = tx.objectStore('responses').index('byWorkshop');
-			for (const key of await index.getAllKeys(workshopId)) await tx.objectStore('responses').delete(key);
+			for (const key of await index.getAllKeys(workshopId))
+				await tx.objectStore('responses').delete(key);
 			await tx.objectStore('workshops').delete(workshopId);
 			if (parsed.ok) await tx.objectStore('assessments').delete(parsed.value.assessmentId);
 			await tx.done;
 			this.channel.post({ type: 'workshop-removed', id: workshopId });
-			if (parsed.ok) this.channel.post({ type: 'assessment-removed', id: parsed.value.assessmentId });
+			if (parsed.ok)
+				this.channel.post({ type: 'assessment-removed', id: parsed.value.assessmentId });
 			return { ok: true };
 		} catch (error) {
 			return { ok: false, reason: 'failed', message: writeFailure(error) };
@@ -238,13 +264,20 @@ export class WorkshopStore {
 			title: 'Unfinished workshop answers'
 		});
 		await this.db.delete('drafts', key);
-		return { draft: null, problem: 'Your unfinished answers could not be read, so the form starts empty.' };
+		return {
+			draft: null,
+			problem: 'Your unfinished answers could not be read, so the form starts empty.'
+		};
 	}
 
 	async saveDraft(draft: ParticipantDraft): Promise<{ ok: true } | Failure> {
 		const checked = v.safeParse(DraftSchema, draft);
 		if (!checked.success)
-			return { ok: false, reason: 'refused', message: `Your answers cannot be saved: ${describeIssues(checked.issues)}.` };
+			return {
+				ok: false,
+				reason: 'refused',
+				message: `Your answers cannot be saved: ${describeIssues(checked.issues)}.`
+			};
 		try {
 			const tx = this.db.transaction('drafts', 'readwrite', STRICT);
 			await tx.store.put(checked.output, draftKey(draft.workshopId, draft.mode));
@@ -255,7 +288,10 @@ export class WorkshopStore {
 		}
 	}
 
-	async clearDraft(workshopId: string, mode: ParticipantDraft['mode'] = 'own-device'): Promise<{ ok: true } | Failure> {
+	async clearDraft(
+		workshopId: string,
+		mode: ParticipantDraft['mode'] = 'own-device'
+	): Promise<{ ok: true } | Failure> {
 		try {
 			const tx = this.db.transaction('drafts', 'readwrite', STRICT);
 			await tx.store.delete(draftKey(workshopId, mode));

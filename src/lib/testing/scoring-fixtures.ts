@@ -20,19 +20,32 @@ export function inputWith(
 		if (spec === undefined) continue;
 		const answer: Answer = typeof spec === 'object' ? { ...spec } : { rating: spec };
 		if (answer.rating === 'not-applicable' && !s.allowNotApplicable) answer.rating = 0;
-		if (options.withLivedExperience && s.rateWithLivedExperience && answer.rating !== undefined && answer.withLivedExperience === undefined)
+		if (
+			options.withLivedExperience &&
+			s.rateWithLivedExperience &&
+			answer.rating !== undefined &&
+			answer.withLivedExperience === undefined
+		)
 			answer.withLivedExperience = true;
 		answers[s.id] = answer;
 	}
 	return {
-		profile: { bpdSpecific: options.bpdSpecific ?? 'yes', consumerTerm: 'consumer', peerTerm: 'peer-worker' },
+		profile: {
+			bpdSpecific: options.bpdSpecific ?? 'yes',
+			consumerTerm: 'consumer',
+			peerTerm: 'peer-worker'
+		},
 		decisions,
 		answers
 	};
 }
 
 /** The first option of every decision: a fully decided organisation. */
-export const allDecisionsMade: Record<string, string> = Object.fromEntries(bank.decisions.map((d) => [d.id, d.options[0]!.id]));
+export const allDecisionsMade: Record<string, string> = Object.fromEntries(
+	bank.decisions.map((d) => [d.id, d.options[0]!.id])
+);
 
 /** Statement ids only people with lived experience can judge. */
-export const livedExperienceIds = bank.statements.filter((s) => s.rateWithLivedExperience).map((s) => s.id);
+export const livedExperienceIds = bank.statements
+	.filter((s) => s.rateWithLivedExperience)
+	.map((s) => s.id);

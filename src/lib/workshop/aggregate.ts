@@ -119,7 +119,8 @@ export function visibleGroups(responses: readonly WorkshopResponse[]): {
 	const lived = responses.filter((r) => isLivedExperienceRole(r.role)).length;
 	const staff = responses.length - lived;
 	const groups: Group[] = [];
-	if (lived >= MIN_GROUP_SIZE) groups.push({ id: 'lived-experience', label: 'People with lived experience', people: lived });
+	if (lived >= MIN_GROUP_SIZE)
+		groups.push({ id: 'lived-experience', label: 'People with lived experience', people: lived });
 	if (staff >= MIN_GROUP_SIZE) groups.push({ id: 'staff', label: 'Staff', people: staff });
 	if (groups.length < 2 && roleCounts.length > 1)
 		warnings.push(
@@ -135,14 +136,21 @@ export function visibleGroups(responses: readonly WorkshopResponse[]): {
 }
 
 /** The statements whose ratings in this response were given to an earlier wording, and so do not count. */
-function outdatedIn(response: WorkshopResponse, bank: Pick<QuestionBank, 'version' | 'changes'>): Set<string> {
+function outdatedIn(
+	response: WorkshopResponse,
+	bank: Pick<QuestionBank, 'version' | 'changes'>
+): Set<string> {
 	if (response.contentVersion === bank.version) return new Set();
 	const start = bank.changes.findIndex((c) => c.from === response.contentVersion);
-	return new Set(bank.changes.slice(start < 0 ? 0 : start).flatMap((c) => c.rerate.map((r) => r.id)));
+	return new Set(
+		bank.changes.slice(start < 0 ? 0 : start).flatMap((c) => c.rerate.map((r) => r.id))
+	);
 }
 
 /** Likely duplicates: the same answers from the same role, or the same name and role. */
-export function likelyDuplicates(responses: readonly WorkshopResponse[]): WorkshopPicture['duplicates'] {
+export function likelyDuplicates(
+	responses: readonly WorkshopResponse[]
+): WorkshopPicture['duplicates'] {
 	const found: WorkshopPicture['duplicates'] = [];
 	const byKey = (key: (r: WorkshopResponse) => string | null, reason: (n: number) => string) => {
 		const groups = new Map<string, string[]>();
@@ -150,10 +158,14 @@ export function likelyDuplicates(responses: readonly WorkshopResponse[]): Worksh
 			const k = key(r);
 			if (k) groups.set(k, [...(groups.get(k) ?? []), r.responseId]);
 		}
-		for (const ids of groups.values()) if (ids.length > 1) found.push({ responseIds: ids, reason: reason(ids.length) });
+		for (const ids of groups.values())
+			if (ids.length > 1) found.push({ responseIds: ids, reason: reason(ids.length) });
 	};
 	byKey(
-		(r) => (Object.keys(r.answers).length ? `${r.role}|${JSON.stringify(Object.entries(r.answers).sort())}` : null),
+		(r) =>
+			Object.keys(r.answers).length
+				? `${r.role}|${JSON.stringify(Object.entries(r.answers).sort())}`
+				: null,
 		(n) => `${n} responses from the same role have identical answers.`
 	);
 	byKey(
@@ -208,7 +220,9 @@ export function aggregate(
 				else if (rating === undefined) unanswered++;
 			}
 			const byGroup = viewsOf(values);
-			const withMedian = byGroup.filter((v): v is GroupView & { median: number } => v.median !== null);
+			const withMedian = byGroup.filter(
+				(v): v is GroupView & { median: number } => v.median !== null
+			);
 			let groupGap: StatementSpread['groupGap'] = null;
 			if (withMedian.length >= 2) {
 				const high = withMedian.reduce((a, b) => (b.median > a.median ? b : a));
@@ -250,7 +264,9 @@ export function aggregate(
 		.filter((s) => (s.groupGap?.size ?? 0) >= HOTSPOT_THRESHOLD || s.spread >= HOTSPOT_THRESHOLD)
 		.sort(
 			(a, b) =>
-				(b.groupGap?.size ?? 0) - (a.groupGap?.size ?? 0) || b.spread - a.spread || a.id.localeCompare(b.id)
+				(b.groupGap?.size ?? 0) - (a.groupGap?.size ?? 0) ||
+				b.spread - a.spread ||
+				a.id.localeCompare(b.id)
 		)
 		.slice(0, MAX_HOTSPOTS);
 
@@ -280,8 +296,12 @@ export function groupLabel(picture: Pick<WorkshopPicture, 'groups'>, id: GroupId
 /** Who took part, in words that never reveal a lone person's role. */
 export function participantsSummary(picture: WorkshopPicture): string {
 	if (picture.participants === 0) return 'No one has answered yet.';
-	const shown = picture.roleCounts.filter((r) => r.count >= MIN_GROUP_SIZE).map((r) => `${r.count} ${roleLabel(r.role).toLowerCase()}`);
-	const other = picture.roleCounts.filter((r) => r.count < MIN_GROUP_SIZE).reduce((n, r) => n + r.count, 0);
+	const shown = picture.roleCounts
+		.filter((r) => r.count >= MIN_GROUP_SIZE)
+		.map((r) => `${r.count} ${roleLabel(r.role).toLowerCase()}`);
+	const other = picture.roleCounts
+		.filter((r) => r.count < MIN_GROUP_SIZE)
+		.reduce((n, r) => n + r.count, 0);
 	if (shown.length === 0)
 		return `${plural(picture.participants, 'participant')} from ${plural(picture.roleCounts.length, 'role')}. Roles with fewer than three people are not named.`;
 	const parts = [...shown];

@@ -28,7 +28,8 @@ export const CODE_LIMITS = {
 
 function toBase64Url(bytes: Uint8Array): string {
 	let binary = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	for (let i = 0; i < bytes.length; i += 0x8000)
+		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
 	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -53,7 +54,8 @@ export function inflateLimited(data: Uint8Array, limit: number, slice = 1024): U
 		if (size > limit) throw new TooLarge();
 		chunks.push(chunk);
 	});
-	for (let i = 0; i < data.length; i += slice) inflater.push(data.subarray(i, i + slice), i + slice >= data.length);
+	for (let i = 0; i < data.length; i += slice)
+		inflater.push(data.subarray(i, i + slice), i + slice >= data.length);
 	const out = new Uint8Array(size);
 	let offset = 0;
 	for (const c of chunks) {
@@ -78,10 +80,13 @@ function decodeDeflated<S extends typeof InviteSchema | typeof ResponseSchema>(
 	schema: S,
 	what: string
 ): Parsed<import('valibot').InferOutput<S>> {
-	if (code.length > CODE_LIMITS.codeChars) return { ok: false, message: `This ${what} code is far too long to be real.` };
+	if (code.length > CODE_LIMITS.codeChars)
+		return { ok: false, message: `This ${what} code is far too long to be real.` };
 	let json: string;
 	try {
-		json = strFromU8(inflateLimited(fromBase64Url(code.slice(CODE_PREFIX.length)), CODE_LIMITS.jsonBytes));
+		json = strFromU8(
+			inflateLimited(fromBase64Url(code.slice(CODE_PREFIX.length)), CODE_LIMITS.jsonBytes)
+		);
 	} catch (error) {
 		return {
 			ok: false,
@@ -117,14 +122,29 @@ export function decodeInvite(text: string): Parsed<WorkshopInvite> {
 
 // ---- Answers: a short text code, one character per statement ----
 
-const RATING_CHARS: Record<string, Rating> = { '0': 0, '1': 1, '2': 2, '3': 3, '4': 4, d: 'dont-know', n: 'not-applicable', x: 'declined' };
+const RATING_CHARS: Record<string, Rating> = {
+	'0': 0,
+	'1': 1,
+	'2': 2,
+	'3': 3,
+	'4': 4,
+	d: 'dont-know',
+	n: 'not-applicable',
+	x: 'declined'
+};
 const CHAR_OF = new Map<Rating, string>(Object.entries(RATING_CHARS).map(([c, r]) => [r, c]));
+
+/** Text inside an answer code: "~" separates the fields, and encodeURIComponent leaves it as it is. */
+const codeText = (text: string) => encodeURIComponent(text).replace(/~/g, '%7E');
 
 /**
  * A participant's answers as a short code: ids, role, time, question-bank version, one character
  * per statement in the bank's order, and the name. About 200 characters for a full set.
  */
-export function encodeAnswers(response: WorkshopResponse, bank: Pick<QuestionBank, 'statements' | 'version'>): string {
+export function encodeAnswers(
+	response: WorkshopResponse,
+	bank: Pick<QuestionBank, 'statements' | 'version'>
+): string {
 	const ratings = bank.statements.map((s) => {
 		const r = response.answers[s.id]?.rating;
 		return r === undefined ? '-' : (CHAR_OF.get(r) ?? '-');
@@ -135,14 +155,14 @@ export function encodeAnswers(response: WorkshopResponse, bank: Pick<QuestionBan
 		response.responseId,
 		String(ROLE_CODES.indexOf(response.role)),
 		Date.parse(response.submittedAt).toString(36),
-		encodeURIComponent(response.contentVersion ?? bank.version),
+		codeText(response.contentVersion ?? bank.version),
 		ratings.join('').replace(/-+$/, ''),
-		encodeURIComponent(response.name)
+		codeText(response.name)
 	].join('~');
 }
 
 /** Splits an answer code into parts that each fit a QR code a laptop camera reads easily. */
-export function answerParts(code: string, size = CODE_LIMITS.qrPartChars): string[] {
+export function answerParts(code: string, size: number = CODE_LIMITS.qrPartChars): string[] {
 	if (code.length <= size) return [code];
 	const tag = code.split('~')[2]!.slice(0, 8);
 	const chunks: string[] = [];
@@ -155,7 +175,9 @@ export class PartCollector {
 	#parts = new Map<string, { total: number; chunks: Map<number, string> }>();
 
 	/** Adds one scanned or pasted piece; returns the whole code when it completes one. */
-	add(text: string): { complete: string } | { waiting: { have: number; total: number } } | { notAPart: true } {
+	add(
+		text: string
+	): { complete: string } | { waiting: { have: number; total: number } } | { notAPart: true } {
 		const match = /^PWR2P~(\d+)\/(\d+)~([A-Za-z0-9_-]{1,8})~(.*)$/s.exec(text.trim());
 		if (!match) return { notAPart: true };
 		const [, index, total, tag, chunk] = match;
@@ -164,9 +186,15 @@ export class PartCollector {
 		const entry = this.#parts.get(tag!) ?? { total: n, chunks: new Map() };
 		entry.chunks.set(Number(index), chunk!);
 		this.#parts.set(tag!, entry);
-		if (entry.chunks.size < entry.total) return { waiting: { have: entry.chunks.size, total: entry.total } };
+		if (entry.chunks.size < entry.total)
+			return { waiting: { have: entry.chunks.size, total: entry.total } };
 		this.#parts.delete(tag!);
-		return { complete: [...entry.chunks.entries()].sort(([a], [b]) => a - b).map(([, c]) => c).join('') };
+		return {
+			complete: [...entry.chunks.entries()]
+				.sort(([a], [b]) => a - b)
+				.map(([, c]) => c)
+				.join('')
+		};
 	}
 }
 
@@ -191,12 +219,21 @@ export function decodeAnswers(
 		}
 	}
 	const legacy = extractCode(trimmed);
-	if (legacy && !trimmed.includes(ANSWER_PREFIX)) return decodeDeflated(legacy, ResponseSchema, 'participant answer');
+	if (legacy && !trimmed.includes(ANSWER_PREFIX))
+		return decodeDeflated(legacy, ResponseSchema, 'participant answer');
 	const code = /PWR2~[^\s]+/.exec(trimmed)?.[0];
-	if (!code) return { ok: false, message: 'No participant answer code was found in what you pasted.' };
+	if (!code)
+		return { ok: false, message: 'No participant answer code was found in what you pasted.' };
 	const fields = code.split('~');
-	if (fields.length !== 8) return { ok: false, message: 'This participant answer code is damaged (it may have been cut short).' };
-	const [, workshopId, responseId, roleIndex, time, version, ratings, name] = fields as [string, ...string[]];
+	if (fields.length !== 8)
+		return {
+			ok: false,
+			message: 'This participant answer code is damaged (it may have been cut short).'
+		};
+	const [, workshopId, responseId, roleIndex, time, version, ratings, name] = fields as [
+		string,
+		...string[]
+	];
 	let contentVersion: string;
 	let decodedName: string;
 	try {
@@ -227,7 +264,10 @@ export function decodeAnswers(
 			responseId,
 			role: ROLE_CODES[Number(roleIndex)],
 			name: decodedName,
-			submittedAt: Number.isFinite(submitted) && Math.abs(submitted) < 8.64e15 ? new Date(submitted).toISOString() : '',
+			submittedAt:
+				Number.isFinite(submitted) && Math.abs(submitted) < 8.64e15
+					? new Date(submitted).toISOString()
+					: '',
 			contentVersion,
 			answers
 		},

@@ -4,7 +4,13 @@ import { bank } from '$lib/content';
 import { applyTerms } from '$lib/content/terms';
 import type { Assessment, Rating } from '$lib/model/assessment';
 import { fitShortText, LIMITS } from '$lib/model/limits';
-import { roleLabel, type Workshop, type WorkshopInvite, type WorkshopResponse, type WorkshopRole } from '$lib/model/workshop';
+import {
+	roleLabel,
+	type Workshop,
+	type WorkshopInvite,
+	type WorkshopResponse,
+	type WorkshopRole
+} from '$lib/model/workshop';
 import type { ChangeChannel } from '$lib/storage/channel';
 import type { ResponseOutcome, WorkshopStore } from '$lib/storage/workshops';
 import { aggregate, type WorkshopPicture } from './aggregate';
@@ -33,8 +39,15 @@ export function inviteFor(workshop: Workshop, assessment: Assessment): WorkshopI
 }
 
 /** A new workshop and its consensus assessment, ready to save together. */
-export function newWorkshop(organisation: string, roles: WorkshopRole[], now = new Date()): { workshop: Workshop; consensus: Assessment } {
-	const consensus: Assessment = { ...createAssessment(bank.version, now), kind: 'workshop-consensus' };
+export function newWorkshop(
+	organisation: string,
+	roles: WorkshopRole[],
+	now = new Date()
+): { workshop: Workshop; consensus: Assessment } {
+	const consensus: Assessment = {
+		...createAssessment(bank.version, now),
+		kind: 'workshop-consensus'
+	};
 	const workshop: Workshop = {
 		format: 'pwr-workshop',
 		version: 2,
@@ -54,7 +67,8 @@ const OUTCOME_WORDS: Record<ResponseOutcome, (who: string) => string> = {
 	replaced: (who) => `Replaced the earlier answers from ${who} with the newer ones.`,
 	'already-added': (who) => `The answers from ${who} were already added; nothing changed.`,
 	differs: (who) => `${who} sent answers before, and these are different.`,
-	full: () => `This workshop already holds ${LIMITS.workshopResponses} responses, the most it can; these answers were not added.`
+	full: () =>
+		`This workshop already holds ${LIMITS.workshopResponses} responses, the most it can; these answers were not added.`
 };
 
 /** The facilitator's desk: the workshop, its responses, its consensus assessment, and the picture drawn from them. */
@@ -87,14 +101,19 @@ export class WorkshopDesk {
 		this.workshop = workshop;
 		this.responses = responses;
 		this.picture = $derived(
-			aggregate(this.responses, session.assessment.profile, session.assessment.decisions, bank, (id) =>
-				applyTerms(bank.domains.find((d) => d.id === id)!.name, session.terms)
+			aggregate(
+				this.responses,
+				session.assessment.profile,
+				session.assessment.decisions,
+				bank,
+				(id) => applyTerms(bank.domains.find((d) => d.id === id)!.name, session.terms)
 			)
 		);
 		this.inviteCode = $derived(encodeInvite(inviteFor(this.workshop, session.assessment)));
 		this.#unsubscribe = channel.subscribe((m) => {
 			if (m.type === 'workshop' && m.id === workshop.id) void this.reload();
-			if ((m.type === 'workshop-removed' && m.id === workshop.id) || m.type === 'cleared') this.deleted = true;
+			if ((m.type === 'workshop-removed' && m.id === workshop.id) || m.type === 'cleared')
+				this.deleted = true;
 		});
 	}
 
@@ -118,7 +137,9 @@ export class WorkshopDesk {
 	 */
 	async addTexts(texts: string[]): Promise<boolean> {
 		if (texts.reduce((n, t) => n + t.length, 0) > MAX_PASTE_CHARS) {
-			this.messages = [{ kind: 'error', text: 'That is far more text than any set of answers. Nothing was added.' }];
+			this.messages = [
+				{ kind: 'error', text: 'That is far more text than any set of answers. Nothing was added.' }
+			];
 			return false;
 		}
 		const codes = texts.flatMap((t) => {
@@ -127,7 +148,10 @@ export class WorkshopDesk {
 		});
 		if (codes.length > MAX_PASTED_ITEMS) {
 			this.messages = [
-				{ kind: 'error', text: `That holds ${codes.length} items; a workshop takes at most ${LIMITS.workshopResponses} responses. Nothing was added.` }
+				{
+					kind: 'error',
+					text: `That holds ${codes.length} items; a workshop takes at most ${LIMITS.workshopResponses} responses. Nothing was added.`
+				}
 			];
 			return false;
 		}
@@ -160,7 +184,12 @@ export class WorkshopDesk {
 		const part = this.#parts.add(text);
 		if ('waiting' in part) {
 			this.partProgress = part.waiting;
-			this.messages = [{ kind: 'ok', text: `Read part ${part.waiting.have} of ${part.waiting.total}. Show the next code.` }];
+			this.messages = [
+				{
+					kind: 'ok',
+					text: `Read part ${part.waiting.have} of ${part.waiting.total}. Show the next code.`
+				}
+			];
 			return;
 		}
 		this.partProgress = null;
@@ -168,15 +197,24 @@ export class WorkshopDesk {
 	}
 
 	/** Checks that answers belong here, then saves them; outcomes are reported one by one. */
-	async addResponses(incoming: WorkshopResponse[], replace: ReadonlySet<string> = new Set()): Promise<boolean> {
+	async addResponses(
+		incoming: WorkshopResponse[],
+		replace: ReadonlySet<string> = new Set()
+	): Promise<boolean> {
 		const messages: DeskMessage[] = [];
 		const fitting = incoming.filter((r) => {
 			if (r.workshopId !== this.workshop.id) {
-				messages.push({ kind: 'error', text: 'These answers belong to a different workshop. Nothing was added.' });
+				messages.push({
+					kind: 'error',
+					text: 'These answers belong to a different workshop. Nothing was added.'
+				});
 				return false;
 			}
 			if (!this.workshop.roles.includes(r.role)) {
-				messages.push({ kind: 'error', text: `The role "${roleLabel(r.role)}" is not taking part in this workshop. Nothing was added.` });
+				messages.push({
+					kind: 'error',
+					text: `The role "${roleLabel(r.role)}" is not taking part in this workshop. Nothing was added.`
+				});
 				return false;
 			}
 			return true;
@@ -189,17 +227,26 @@ export class WorkshopDesk {
 		if (!done.ok) {
 			this.messages = [
 				...messages,
-				{ kind: 'error', text: `${done.message} The answers were not added; add them again once this is fixed.` }
+				{
+					kind: 'error',
+					text: `${done.message} The answers were not added; add them again once this is fixed.`
+				}
 			];
 			return false;
 		}
 		const differing: WorkshopResponse[] = [];
 		for (const { response, outcome } of done.outcomes) {
 			const who = `a ${roleLabel(response.role).toLowerCase()}${response.name ? ` (${response.name})` : ''}`;
-			messages.push({ kind: outcome === 'added' || outcome === 'replaced' ? 'ok' : 'warn', text: OUTCOME_WORDS[outcome](who) });
+			messages.push({
+				kind: outcome === 'added' || outcome === 'replaced' ? 'ok' : 'warn',
+				text: OUTCOME_WORDS[outcome](who)
+			});
 			if (outcome === 'differs') differing.push(response);
 		}
-		this.differing = [...this.differing.filter((d) => !fitting.some((f) => f.responseId === d.responseId)), ...differing];
+		this.differing = [
+			...this.differing.filter((d) => !fitting.some((f) => f.responseId === d.responseId)),
+			...differing
+		];
 		this.messages = messages;
 		await this.reload();
 		return true;
@@ -217,14 +264,23 @@ export class WorkshopDesk {
 
 	async removeResponse(responseId: string) {
 		const done = await this.store.removeResponse(this.workshop.id, responseId);
-		this.messages = [done.ok ? { kind: 'warn', text: "Removed one participant's answers." } : { kind: 'error', text: done.message }];
+		this.messages = [
+			done.ok
+				? { kind: 'warn', text: "Removed one participant's answers." }
+				: { kind: 'error', text: done.message }
+		];
 		if (done.ok) await this.reload();
 	}
 
 	/** Records the rating the room agreed after discussing it. */
 	agree(statementId: string, rating: Rating | undefined) {
 		const spread = this.picture.statements.find((s) => s.id === statementId);
-		this.session.agreeRating(statementId, rating, 'discussed', (spread?.livedExperienceRated ?? 0) > 0);
+		this.session.agreeRating(
+			statementId,
+			rating,
+			'discussed',
+			(spread?.livedExperienceRated ?? 0) > 0
+		);
 	}
 
 	/**
@@ -234,8 +290,14 @@ export class WorkshopDesk {
 	useMedians() {
 		let filled = 0;
 		for (const s of this.picture.statements) {
-			if (s.median === null || this.session.assessment.answers[s.id]?.rating !== undefined) continue;
-			this.session.agreeRating(s.id, Math.floor(s.median) as Rating, 'from-median', s.livedExperienceRated > 0);
+			if (s.median === null || this.session.assessment.answers[s.id]?.rating !== undefined)
+				continue;
+			this.session.agreeRating(
+				s.id,
+				Math.floor(s.median) as Rating,
+				'from-median',
+				s.livedExperienceRated > 0
+			);
 			filled++;
 		}
 		this.messages = [

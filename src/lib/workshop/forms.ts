@@ -48,7 +48,16 @@ export function participantForm(
 					const inShortSet = judges(role, statement);
 					totalCount++;
 					if (inShortSet) shortCount++;
-					return { statement, inShortSet, wording: statementWording(statement, context, terms, inShortSet ? audience : 'participant') };
+					return {
+						statement,
+						inShortSet,
+						wording: statementWording(
+							statement,
+							context,
+							terms,
+							inShortSet ? audience : 'participant'
+						)
+					};
 				})
 				.filter((item) => item.inShortSet || showAll);
 			return { domainId: d.id, name: applyTerms(d.name, terms), items };

@@ -2,7 +2,8 @@ import { openSession } from '$lib/assessment/open';
 import { device } from '$lib/storage/device';
 import { WorkshopDesk } from './desk.svelte';
 
-export type OpenedDesk = { ok: true; desk: WorkshopDesk } | { ok: false; missing: boolean; message: string };
+export type OpenedDesk =
+	{ ok: true; desk: WorkshopDesk } | { ok: false; missing: boolean; message: string };
 
 const desks = new Map<string, Promise<OpenedDesk>>();
 
@@ -22,8 +23,15 @@ export function openDesk(workshopId: string): Promise<OpenedDesk> {
 					missing: session.reason === 'missing',
 					message: `The workshop's agreed ratings could not be opened: ${session.message}`
 				};
-			const desk = new WorkshopDesk(loaded.workshop, loaded.responses, session.session, d.workshops, d.channel);
-			if (loaded.problems.length) desk.messages = loaded.problems.map((text) => ({ kind: 'warn' as const, text }));
+			const desk = new WorkshopDesk(
+				loaded.workshop,
+				loaded.responses,
+				session.session,
+				d.workshops,
+				d.channel
+			);
+			if (loaded.problems.length)
+				desk.messages = loaded.problems.map((text) => ({ kind: 'warn' as const, text }));
 			return { ok: true, desk };
 		})();
 		desks.set(workshopId, opened);

@@ -2,12 +2,18 @@ import { newId } from '$lib/assessment/create';
 import { bank } from '$lib/content';
 import { resolveTerms } from '$lib/content/terms';
 import type { Rating } from '$lib/model/assessment';
-import type { ParticipantDraft, WorkshopInvite, WorkshopResponse, WorkshopRole } from '$lib/model/workshop';
+import type {
+	ParticipantDraft,
+	WorkshopInvite,
+	WorkshopResponse,
+	WorkshopRole
+} from '$lib/model/workshop';
 import type { WorkshopStore } from '$lib/storage/workshops';
 import { answerParts, decodeInvite, encodeAnswers } from './codec';
 import { participantForm } from './forms';
 
-export type DraftState = { state: 'saved' } | { state: 'error'; message: string } | { state: 'not-stored' };
+export type DraftState =
+	{ state: 'saved' } | { state: 'error'; message: string } | { state: 'not-stored' };
 
 export interface Finished {
 	code: string;
@@ -36,7 +42,9 @@ export class ParticipantSession {
 	handedOver = $state(false);
 	responseId = $state(newId());
 
-	readonly terms = $derived(this.invite ? resolveTerms(this.invite.profile, bank.terminology) : null);
+	readonly terms = $derived(
+		this.invite ? resolveTerms(this.invite.profile, bank.terminology) : null
+	);
 	readonly form = $derived(
 		this.invite && this.role && this.terms
 			? participantForm(
@@ -48,10 +56,15 @@ export class ParticipantSession {
 				)
 			: null
 	);
-	readonly currentPage = $derived(this.form?.pages[Math.min(this.page, this.form.pages.length - 1)] ?? null);
+	readonly currentPage = $derived(
+		this.form?.pages[Math.min(this.page, this.form.pages.length - 1)] ?? null
+	);
 	readonly progress = $derived.by(() => {
 		const items = this.form?.pages.flatMap((p) => p.items) ?? [];
-		return { answered: items.filter((i) => this.answers[i.statement.id]?.rating !== undefined).length, total: items.length };
+		return {
+			answered: items.filter((i) => this.answers[i.statement.id]?.rating !== undefined).length,
+			total: items.length
+		};
 	});
 
 	constructor(
@@ -192,7 +205,11 @@ export class ParticipantSession {
 			return false;
 		}
 		const code = encodeAnswers(response, bank);
-		this.finished = { code, parts: answerParts(code), link: `${this.origin}/workshop/return#answers=${code}` };
+		this.finished = {
+			code,
+			parts: answerParts(code),
+			link: `${this.origin}/workshop/return#answers=${code}`
+		};
 		return true;
 	}
 
@@ -207,7 +224,9 @@ export class ParticipantSession {
 	async handOver(): Promise<boolean> {
 		const response = this.response();
 		if (!response || !this.store) {
-			this.message = response ? 'This browser is not storing anything, so answers cannot be added here.' : 'Choose your role first.';
+			this.message = response
+				? 'This browser is not storing anything, so answers cannot be added here.'
+				: 'Choose your role first.';
 			return false;
 		}
 		const done = await this.store.addResponses(response.workshopId, [response]);
@@ -217,7 +236,8 @@ export class ParticipantSession {
 		}
 		const outcome = done.outcomes[0]!.outcome;
 		if (outcome === 'full') {
-			this.message = 'This workshop already holds the most responses it can. Your answers were not added.';
+			this.message =
+				'This workshop already holds the most responses it can. Your answers were not added.';
 			return false;
 		}
 		await this.store.clearDraft(response.workshopId, this.#mode);

@@ -46,7 +46,9 @@ export class QrScanner {
 					canvas.height = video.videoHeight;
 					context.drawImage(video, 0, 0);
 					const image = context.getImageData(0, 0, canvas.width, canvas.height);
-					const found: QRCode | null = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
+					const found: QRCode | null = jsQR(image.data, image.width, image.height, {
+						inversionAttempts: 'dontInvert'
+					});
 					if (found?.data) this.#found(found.data);
 				}
 				this.#timer = setTimeout(tick, 150);

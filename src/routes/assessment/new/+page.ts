@@ -1,4 +1,5 @@
 import { replaceState } from '$app/navigation';
+import { resolve } from '$app/paths';
 import { newSession } from '$lib/assessment/open';
 import type { PageLoad } from './$types';
 
@@ -8,6 +9,7 @@ import type { PageLoad } from './$types';
  */
 export const load: PageLoad = async () => ({
 	session: await newSession((id) => {
-		if (location.pathname === '/assessment/new') replaceState(`/assessment/${id}/about`, {});
+		if (location.pathname === resolve('/assessment/new'))
+			replaceState(resolve('/assessment/[id]/[step]', { id, step: 'about' }), {});
 	})
 });
