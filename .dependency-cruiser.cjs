@@ -59,7 +59,7 @@ module.exports = {
 		doNotFollow: { path: 'node_modules' },
 		exclude: { path: '(^\\.svelte-kit/|node_modules)' },
 		tsConfig: { fileName: 'tsconfig.json' },
-		webpackConfig: { fileName: 'depcruise.webpack.cjs' },
+		webpackConfig: { fileName: 'depcruise.webpack.mjs' },
 		tsPreCompilationDeps: true,
 		enhancedResolveOptions: {
 			exportsFields: ['exports'],
