@@ -1,7 +1,14 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.config.js';
 
 const port = 4173;
+
+// Say plainly what is missing rather than failing every test with a launch error.
+if (!existsSync(chromiumLaunchOptions.executablePath))
+	throw new Error(
+		`Chromium was not found at ${chromiumLaunchOptions.executablePath}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.`
+	);
 
 export default defineConfig({
 	testDir: 'tests',
@@ -13,8 +20,9 @@ export default defineConfig({
 	retries: 0,
 	reporter: [['list']],
 	outputDir: 'test-results',
+	// The built app, served as a static host serves it, with the deployment's headers (static/_headers).
 	webServer: {
-		command: `npx vite preview --port ${port} --strictPort`,
+		command: `node scripts/serve.mjs ${port}`,
 		port,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000

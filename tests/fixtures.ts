@@ -1,14 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 
 /** Every test page records console errors and requests to any origin but the app's own, and fails on either. */
 export const test = base.extend<{
-	guarded: { consoleErrors: string[]; foreignRequests: string[] };
+	guarded: { consoleErrors: string[]; foreignRequests: string[]; allow: (pattern: RegExp) => void };
 }>({
 	guarded: [
 		async ({ page, baseURL }, use) => {
 			const consoleErrors: string[] = [];
 			const foreignRequests: string[] = [];
+			const allowed: RegExp[] = [];
 			const origin = new URL(baseURL!).origin;
 			page.on('console', (message) => {
 				if (message.type() === 'error') consoleErrors.push(message.text());
@@ -16,11 +18,13 @@ export const test = base.extend<{
 			page.on('pageerror', (error) => consoleErrors.push(String(error)));
 			page.on('request', (request) => {
 				const url = request.url();
-				if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
-					foreignRequests.push(url);
+				if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
 			});
-			await use({ consoleErrors, foreignRequests });
-			expect(consoleErrors, 'console errors').toEqual([]);
+			await use({ consoleErrors, foreignRequests, allow: (pattern) => void allowed.push(pattern) });
+			expect(
+				consoleErrors.filter((e) => !allowed.some((p) => p.test(e))),
+				'console errors'
+			).toEqual([]);
 			expect(foreignRequests, 'requests to other origins').toEqual([]);
 		},
 		{ auto: true }
@@ -29,67 +33,96 @@ export const test = base.extend<{
 
 export { expect };
 
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
 export async function expectNoAxeViolations(page: Page, label: string) {
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
 		.analyze();
 	const summary = results.violations.map(
-		(v) =>
-			`${v.id}: ${v.help} (${v.nodes
-				.map((n) => n.target.join(' '))
-				.slice(0, 3)
-				.join(' | ')})`
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`
 	);
 	expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
-/** Starts a new assessment from the landing page and fills the profile. */
-export async function startAssessment(
-	page: Page,
-	organisation = 'Harbour Community Mental Health'
-) {
+/** Waits until the page says every change is committed to this device's storage. */
+export async function expectSaved(page: Page) {
+	await expect(page.getByTestId('save-status').first()).toHaveAttribute('data-state', 'saved');
+}
+
+/** Starts a new assessment from the landing page and fills the profile. Returns the assessment's id. */
+export async function startAssessment(page: Page, organisation = 'Harbour Community Mental Health') {
 	await page.goto('/');
-	await page.getByRole('button', { name: 'Start a new assessment' }).click();
-	await expect(
-		page.getByRole('heading', { level: 1, name: 'About your organisation' })
-	).toBeVisible();
+	await page.getByRole('link', { name: 'Start a new assessment' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'About your organisation' })).toBeVisible();
 	await page.getByLabel('Organisation or service name').fill(organisation);
-	await page.getByLabel('Your name or role').fill('Service manager');
-	return page.url();
+	await expect(page).toHaveURL(/\/assessment\/[^/]+\/about$/);
+	await page.getByLabel(/Your name or role/).fill('Sam Lee, service manager');
+	await page.getByLabel('Yes, BPD-specific').check();
+	await page.getByRole('radio', { name: /Consumer peer workers only/ }).check();
+	await expectSaved(page);
+	return new URL(page.url()).pathname.split('/')[2]!;
 }
 
-/** Rates every statement on the current domain page with the level chosen for it. */
-export async function answerDomain(
-	page: Page,
-	choose: (statementId: string, index: number) => string
-) {
-	const statements = page.locator('article.statement');
-	const count = await statements.count();
-	for (let i = 0; i < count; i++) {
-		const statement = statements.nth(i);
-		const id = (await statement.getAttribute('id'))!.replace('statement-', '');
-		await statement.getByRole('radio', { name: new RegExp(`^${escape(choose(id, i))}`) }).check();
+/** Makes every decision on the decision pages (the first option of each) and arrives at the first area. */
+export async function decideAll(page: Page) {
+	await page.getByRole('button', { name: 'Next', exact: true }).click();
+	for (;;) {
+		await expect(page.getByRole('heading', { level: 1, name: /^Decisions:/ })).toBeVisible();
+		for (const group of await page.locator('main fieldset').all()) await group.getByRole('radio').first().check();
+		const start = page.getByRole('button', { name: 'Start the assessment' });
+		if (await start.isVisible()) {
+			await start.click();
+			return;
+		}
+		await page.getByRole('button', { name: 'Next', exact: true }).click();
 	}
-	return count;
 }
 
-function escape(text: string) {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The statements on the current page. */
+export const statements = (page: Page) => page.locator('article.statement');
+
+/** Rates every statement on the current area page with the choice `choose` names (the start of its label). */
+export async function answerArea(page: Page, choose: (statementId: string, index: number) => string, options: { withLivedExperience?: boolean } = {}) {
+	const all = await statements(page).all();
+	for (const [i, statement] of all.entries()) {
+		const id = (await statement.getAttribute('id'))!.replace('statement-', '');
+		await choiceIn(statement, choose(id, i)).check();
+		const lived = statement.getByRole('checkbox', { name: /made with, or checked by, people with lived experience/ });
+		if (options.withLivedExperience && (await lived.count())) await lived.check();
+	}
+	return all.length;
 }
 
-/** Answers every domain with `choose` and lands on the results page. */
-export async function completeAssessment(
-	page: Page,
-	choose: (statementId: string, index: number) => string
-) {
-	await page.getByRole('button', { name: 'Next' }).click();
-	await page.getByRole('button', { name: 'Start the assessment' }).click();
-	for (let domain = 0; domain < 10; domain++) {
-		await answerDomain(page, choose);
-		await page
-			.getByRole('button', { name: domain === 9 ? 'Review answers' : 'Next', exact: true })
-			.click();
+export const choiceIn = (statement: Locator, label: string) =>
+	statement.getByRole('radio', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+
+/** Answers every area with `choose` and lands on the results. */
+export async function answerEverything(page: Page, choose: (statementId: string, index: number) => string, options: { withLivedExperience?: boolean } = {}) {
+	for (;;) {
+		await expect(statements(page).first()).toBeVisible();
+		await answerArea(page, choose, options);
+		const review = page.getByRole('button', { name: 'Review answers', exact: true });
+		if (await review.isVisible()) {
+			await review.click();
+			break;
+		}
+		await page.getByRole('button', { name: 'Next', exact: true }).click();
 	}
 	await page.getByRole('button', { name: 'See results' }).click();
 	await expect(page.getByRole('heading', { name: /^Readiness stage:/ })).toBeVisible();
+	await expectSaved(page);
 }
+
+/** The text of a downloaded PDF, laid out as it reads. */
+export function pdfText(path: string, raw = false): string {
+	return execFileSync('pdftotext', [...(raw ? ['-raw'] : ['-layout']), path, '-'], { encoding: 'utf8' });
+}
+
+export function pdfPages(path: string): number {
+	const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+	return Number(/Pages:\s+(\d+)/.exec(info)![1]);
+}
+
+/** Statement and action codes: never shown to people before the appendix. */
+export const STATEMENT_CODE = /\b(?:A-)?(?:LEAD|CULT|ROLE|GOV|HR|TRAIN|SUPP|TEAM|ACCESS|EVAL)-\d+\b/;

@@ -97,7 +97,8 @@ export class AssessmentLibrary {
 	async undoDelete() {
 		if (!this.lastDeleted || !this.store) return;
 		const { removed, title } = this.lastDeleted;
-		const done = await this.store.restore(removed);
+		// Stored values must be plain data, not the reactive proxies the page holds.
+		const done = await this.store.restore($state.snapshot(removed) as Removed);
 		if (!done.ok) return this.#fail(done.message);
 		this.message = { kind: 'ok', text: `Restored ${title}.` };
 		this.lastDeleted = null;
