@@ -173,7 +173,7 @@ function fullPlan(rows: PlanRow[]): Section {
 	];
 	let n = 0;
 	for (const group of byTimeframe(rows)) {
-		blocks.push({ type: 'heading', text: group.label, level: 3 });
+		blocks.push({ type: 'heading', text: group.label, level: 2 });
 		blocks.push({
 			type: 'table',
 			caption: `${group.label}: actions`,
@@ -204,7 +204,7 @@ function statementDetail(input: ReportInput): Section {
 		domainTable(result)
 	];
 	for (const d of result.domains) {
-		blocks.push({ type: 'heading', text: `${d.name}: ${scoreWords(d.score, d.band)}`, level: 3 });
+		blocks.push({ type: 'heading', text: `${d.name}: ${scoreWords(d.score, d.band)}`, level: 2 });
 		const rows: Cell[][] = d.statements
 			.filter((s) => s.status !== 'switched-off')
 			.map((s) => [
@@ -259,7 +259,7 @@ function decisionsAndRules(input: ReportInput): Section {
 				rows,
 				widths: [60, 40]
 			},
-			{ type: 'heading', text: 'How the result was reached', level: 3 },
+			{ type: 'heading', text: 'How the result was reached', level: 2 },
 			{
 				type: 'list',
 				items: [
@@ -296,19 +296,19 @@ function sources(bank: QuestionBank): Section {
 			{
 				type: 'heading',
 				text: 'Barr, Townsend & Grenyer (2020), Table 3, quoted with attribution',
-				level: 3
+				level: 2
 			},
 			{
 				type: 'quotes',
 				items: bank.evidence.recommendations.map((r) => ({ text: r.text, cite: r.id }))
 			},
 			{ type: 'paragraph', text: bank.evidence.recommendationsAttribution, style: 'muted' },
-			{ type: 'heading', text: "Kent's implementation factors (our paraphrase)", level: 3 },
+			{ type: 'heading', text: "Kent's implementation factors (our paraphrase)", level: 2 },
 			{
 				type: 'definitions',
 				items: bank.evidence.kentFactors.map((k) => ({ term: k.name, text: k.summary }))
 			},
-			{ type: 'heading', text: 'References', level: 3 },
+			{ type: 'heading', text: 'References', level: 2 },
 			{
 				type: 'list',
 				items: bank.evidence.seeds.map((s) => ({ title: s.citation, text: s.licence }))

@@ -52,7 +52,7 @@ export function comparisonSection(
 	blocks.push({
 		type: 'heading',
 		text: `Statements that moved (${comparison.moved.length})`,
-		level: 3
+		level: 2
 	});
 	blocks.push(
 		comparison.moved.length

@@ -40,7 +40,7 @@ export function disagreementSection(
 		}
 	];
 	if (picture.hotspots.length) {
-		blocks.push({ type: 'heading', text: 'Where people disagreed most', level: 3 });
+		blocks.push({ type: 'heading', text: 'Where people disagreed most', level: 2 });
 		blocks.push({
 			type: 'table',
 			caption: 'Hotspots: widest gap between groups, then widest spread',
