@@ -120,7 +120,21 @@ export function byTimeframe(
 
 /** The first open actions in plan order: what to do on Monday. */
 export function nextSteps(rows: PlanRow[], count = 3): PlanRow[] {
-	return rows.filter((r) => r.status !== 'done').slice(0, count);
+	// Three steps that each move something new: a second action for a statement already covered
+	// waits until nothing else is left.
+	const picked: PlanRow[] = [];
+	const waiting: PlanRow[] = [];
+	const covered = new Set<string>();
+	for (const row of rows) {
+		if (row.status === 'done') continue;
+		if (row.statementIds.length > 0 && row.statementIds.every((id) => covered.has(id))) waiting.push(row);
+		else {
+			picked.push(row);
+			for (const id of row.statementIds) covered.add(id);
+		}
+		if (picked.length === count) break;
+	}
+	return [...picked, ...waiting].slice(0, count);
 }
 
 /**
