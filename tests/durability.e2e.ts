@@ -1,0 +1,218 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumLaunchOptions } from '../chromium.config.js';
+import { choiceIn, decideAll, expect, expectSaved, startAssessment, statements, test } from './fixtures';
+
+/** A real Chromium process with its own profile on disk, so it can be killed and started again. */
+async function launchWithProfile(profile: string): Promise<{ browser: Browser; process: ChildProcess }> {
+	const child = spawn(
+		chromiumLaunchOptions.executablePath,
+		[...chromiumLaunchOptions.args, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
+		{ detached: true, stdio: ['ignore', 'ignore', 'pipe'] }
+	);
+	const endpoint = await new Promise<string>((resolve, reject) => {
+		let seen = '';
+		child.stderr!.on('data', (chunk: Buffer) => {
+			seen += chunk.toString();
+			const match = /DevTools listening on (ws:\/\/\S+)/.exec(seen);
+			if (match) resolve(match[1]!);
+		});
+		child.on('exit', () => reject(new Error(`Chromium exited early: ${seen}`)));
+	});
+	return { browser: await chromium.connectOverCDP(endpoint), process: child };
+}
+
+/** Kills Chromium and every process it started, as a crash or a flat battery would. */
+function killHard(child: ChildProcess) {
+	process.kill(-child.pid!, 'SIGKILL');
+	return new Promise((resolve) => child.once('exit', resolve));
+}
+
+test('killing the browser one second after an answer loses nothing that was answered', async ({ baseURL }) => {
+	test.setTimeout(120_000);
+	const profile = await mkdtemp(join(tmpdir(), 'pwr-profile-'));
+	try {
+		let { browser, process: chrome } = await launchWithProfile(profile);
+		let page = await browser.contexts()[0]!.newPage();
+		// A browser reached over CDP has no base URL, so addresses are written out in full.
+		await page.goto(`${baseURL}/assessment/new`);
+		await page.getByLabel('Organisation or service name').fill('Crash Ward');
+		await page.getByLabel('Yes, BPD-specific').check();
+		await expect(page).toHaveURL(/\/assessment\/[^/]+\/about$/);
+		const id = new URL(page.url()).pathname.split('/')[2]!;
+		await decideAll(page);
+		await choiceIn(statements(page).nth(0), '3 · In place').check();
+		await expectSaved(page);
+		await choiceIn(statements(page).nth(1), '1 · Informal').check();
+		await page.locator('#statement-LEAD-2').getByRole('button', { name: /Add a note/ }).click();
+		await page.getByLabel(/^Note/).fill('Typed just before the crash');
+		await page.waitForTimeout(1000);
+		await killHard(chrome);
+
+		({ browser, process: chrome } = await launchWithProfile(profile));
+		page = await browser.contexts()[0]!.newPage();
+		await page.goto(`${baseURL}/assessment/${id}/leadership`);
+		await expect(choiceIn(statements(page).nth(0), '3 · In place')).toBeChecked();
+		await expect(choiceIn(statements(page).nth(1), '1 · Informal')).toBeChecked();
+		await expect(page.getByLabel(/^Note/)).toHaveValue('Typed just before the crash');
+		await browser.close();
+		await killHard(chrome).catch(() => {});
+	} finally {
+		await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+	}
+});
+
+test('two tabs on one assessment keep every answer from both, and each shows the other\u2019s', async ({ page, context }) => {
+	const id = await startAssessment(page, 'Two Tabs');
+	await decideAll(page);
+	const other = await context.newPage();
+	await other.goto(`/assessment/${id}/leadership`);
+	await expect(statements(other).first()).toBeVisible();
+	// Both tabs answer before either has heard from the other.
+	await Promise.all([
+		choiceIn(statements(page).nth(0), '4 · In place and reviewed').check(),
+		choiceIn(statements(other).nth(1), '2 · Agreed or planned').check()
+	]);
+	await choiceIn(statements(other).nth(2), '1 · Informal').check();
+	await expectSaved(page);
+	await expectSaved(other);
+	for (const tab of [page, other]) {
+		await expect(choiceIn(statements(tab).nth(0), '4 · In place and reviewed')).toBeChecked();
+		await expect(choiceIn(statements(tab).nth(1), '2 · Agreed or planned')).toBeChecked();
+		await expect(choiceIn(statements(tab).nth(2), '1 · Informal')).toBeChecked();
+	}
+	await page.reload();
+	await expect(choiceIn(statements(page).nth(2), '1 · Informal')).toBeChecked();
+});
+
+test('an assessment deleted in another tab stays deleted: this tab says so and offers a copy of its work', async ({ page, context }) => {
+	const id = await startAssessment(page, 'Deleted Elsewhere');
+	await decideAll(page);
+	const other = await context.newPage();
+	await other.goto('/');
+	await other.getByRole('button', { name: /^Delete/ }).click();
+	await expect(other.getByText(/^Deleted Deleted Elsewhere/)).toBeVisible();
+	await choiceIn(statements(page).first(), '3 · In place').check();
+	await expect(page.getByTestId('save-status')).toContainText('deleted in another tab or window');
+	await expect(choiceIn(statements(page).first(), '3 · In place')).toBeChecked();
+	const saving = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download a copy' }).click();
+	const copy = JSON.parse(await readFile(await (await saving).path(), 'utf8'));
+	expect(copy.answers['LEAD-1'].rating).toBe(3);
+	await other.reload();
+	await expect(other.getByText('No assessments saved on this device yet.')).toBeVisible();
+	expect(id).toBeTruthy();
+});
+
+test.describe('a full disk', () => {
+	// The offline cache would count against the small quota below; this test is about saving answers.
+	test.use({ serviceWorkers: 'block' });
+
+	test('when the device\u2019s storage is full, answers stay on screen, the page says what to do, and they are saved once there is room', async ({
+		page,
+		baseURL
+	}) => {
+		// Chromium fixes an origin's quota when its storage is first opened, so the small quota is set
+		// before the first visit: enough to start an assessment, not enough for three long notes.
+		const cdp = await page.context().newCDPSession(page);
+		const origin = new URL(baseURL!).origin;
+		await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 40_000 });
+		const id = await startAssessment(page, 'Full Disk');
+		await decideAll(page);
+		await choiceIn(statements(page).first(), '2 · Agreed or planned').check();
+		await expectSaved(page);
+		const note = (n: number) => `Evidence ${n} from the staff survey: ${'what people said, in their words. '.repeat(140)}`.slice(0, 5000);
+		for (const [i, statement] of (await statements(page).all()).slice(0, 3).entries()) {
+			await statement.getByRole('button', { name: /Add a note/ }).click();
+			await statement.getByRole('textbox').fill(note(i));
+		}
+		const status = page.getByTestId('save-status');
+		await expect(status).toHaveAttribute('data-state', 'error');
+		await expect(status).toContainText('storage for the app is full');
+		await expect(status.getByRole('button', { name: 'Download a copy' })).toBeVisible();
+		await expect(choiceIn(statements(page).first(), '2 · Agreed or planned')).toBeChecked();
+		await expect(statements(page).nth(2).getByRole('textbox')).toHaveValue(note(2));
+
+		await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+		await page.getByRole('button', { name: 'Try saving again' }).click();
+		await expectSaved(page);
+		await page.goto(`/assessment/${id}/leadership`);
+		await expect(choiceIn(statements(page).first(), '2 · Agreed or planned')).toBeChecked();
+		for (let i = 0; i < 3; i++) await expect(statements(page).nth(i).getByRole('textbox')).toHaveValue(note(i));
+	});
+});
+
+async function putRecord(page: Page, store: string, key: string, value: unknown) {
+	await page.evaluate(
+		({ store, key, value }) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('peer-work-readiness');
+				open.onsuccess = () => {
+					const tx = open.result.transaction(store, 'readwrite');
+					tx.objectStore(store).put(value, key);
+					tx.oncomplete = () => {
+						open.result.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+				open.onerror = () => reject(open.error);
+			}),
+		{ store, key, value }
+	);
+}
+
+test('the first releases\u2019 localStorage saves move to the database on the next visit, and the old keys go only after', async ({ page }) => {
+	await page.goto('/');
+	await page.evaluate(() => {
+		localStorage.setItem(
+			'pwr.assessment.old-1',
+			JSON.stringify({
+				schemaVersion: 1,
+				id: 'old-1',
+				contentVersion: '2025.1',
+				createdAt: '2025-03-01T09:00:00.000Z',
+				updatedAt: '2025-03-02T09:00:00.000Z',
+				profile: { organisationName: 'Old Release Ward', assessor: '', serviceType: '', settings: [], consumerTerm: 'consumer', peerTerm: 'peer-worker' },
+				decisions: {},
+				answers: { 'GOV-1': 3, 'ROLE-1': 'dk' },
+				notes: { 'GOV-1': 'kept note' }
+			})
+		);
+		localStorage.setItem('pwr.assessment.broken', '{not json');
+		localStorage.setItem('someone-else', 'left alone');
+	});
+	await page.reload();
+	await expect(page.getByText(/moved to this browser's more durable storage/)).toBeVisible();
+	await expect(page.getByRole('heading', { name: /Old Release Ward/ })).toBeVisible();
+	const keptAside = page.getByRole('listitem').filter({ hasText: /^Kept aside/ });
+	await expect(keptAside).toHaveCount(1);
+	const saving = page.waitForEvent('download');
+	await keptAside.getByRole('button', { name: 'Download it' }).click();
+	expect(await readFile(await (await saving).path(), 'utf8')).toBe('{not json');
+	expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(['someone-else']);
+});
+
+test('a record saved by a newer version of the app is left as it is, and the page says to reload', async ({ page }) => {
+	await startAssessment(page, 'Current Ward');
+	await page.goto('/');
+	const newer = { schemaVersion: 42, id: 'from-the-future', title: 'Future', extra: true };
+	await putRecord(page, 'assessments', 'from-the-future', newer);
+	await page.reload();
+	await expect(page.getByText(/newer version of the app/).first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: /Current Ward/ })).toBeVisible();
+	const stored = await page.evaluate(
+		() =>
+			new Promise((resolve) => {
+				const open = indexedDB.open('peer-work-readiness');
+				open.onsuccess = () => {
+					const get = open.result.transaction('assessments').objectStore('assessments').get('from-the-future');
+					get.onsuccess = () => resolve(get.result);
+				};
+			})
+	);
+	expect(stored).toEqual(newer);
+});
