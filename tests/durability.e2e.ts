@@ -4,13 +4,28 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../chromium.config.js';
-import { choiceIn, decideAll, expect, expectSaved, startAssessment, statements, test } from './fixtures';
+import {
+	choiceIn,
+	decideAll,
+	expect,
+	expectSaved,
+	startAssessment,
+	statements,
+	test
+} from './fixtures';
 
 /** A real Chromium process with its own profile on disk, so it can be killed and started again. */
-async function launchWithProfile(profile: string): Promise<{ browser: Browser; process: ChildProcess }> {
+async function launchWithProfile(
+	profile: string
+): Promise<{ browser: Browser; process: ChildProcess }> {
 	const child = spawn(
 		chromiumLaunchOptions.executablePath,
-		[...chromiumLaunchOptions.args, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
+		[
+			...chromiumLaunchOptions.args,
+			`--user-data-dir=${profile}`,
+			'--remote-debugging-port=0',
+			'about:blank'
+		],
 		{ detached: true, stdio: ['ignore', 'ignore', 'pipe'] }
 	);
 	const endpoint = await new Promise<string>((resolve, reject) => {
@@ -31,7 +46,9 @@ function killHard(child: ChildProcess) {
 	return new Promise((resolve) => child.once('exit', resolve));
 }
 
-test('killing the browser one second after an answer loses nothing that was answered', async ({ baseURL }) => {
+test('killing the browser one second after an answer loses nothing that was answered', async ({
+	baseURL
+}) => {
 	test.setTimeout(120_000);
 	const profile = await mkdtemp(join(tmpdir(), 'pwr-profile-'));
 	try {
@@ -47,7 +64,10 @@ test('killing the browser one second after an answer loses nothing that was answ
 		await choiceIn(statements(page).nth(0), '3 · In place').check();
 		await expectSaved(page);
 		await choiceIn(statements(page).nth(1), '1 · Informal').check();
-		await page.locator('#statement-LEAD-2').getByRole('button', { name: /Add a note/ }).click();
+		await page
+			.locator('#statement-LEAD-2')
+			.getByRole('button', { name: /Add a note/ })
+			.click();
 		await page.getByLabel(/^Note/).fill('Typed just before the crash');
 		await page.waitForTimeout(1000);
 		await killHard(chrome);
@@ -65,7 +85,10 @@ test('killing the browser one second after an answer loses nothing that was answ
 	}
 });
 
-test('two tabs on one assessment keep every answer from both, and each shows the other\u2019s', async ({ page, context }) => {
+test('two tabs on one assessment keep every answer from both, and each shows the other\u2019s', async ({
+	page,
+	context
+}) => {
 	const id = await startAssessment(page, 'Two Tabs');
 	await decideAll(page);
 	const other = await context.newPage();
@@ -88,7 +111,10 @@ test('two tabs on one assessment keep every answer from both, and each shows the
 	await expect(choiceIn(statements(page).nth(2), '1 · Informal')).toBeChecked();
 });
 
-test('an assessment deleted in another tab stays deleted: this tab says so and offers a copy of its work', async ({ page, context }) => {
+test('an assessment deleted in another tab stays deleted: this tab says so and offers a copy of its work', async ({
+	page,
+	context
+}) => {
 	const id = await startAssessment(page, 'Deleted Elsewhere');
 	await decideAll(page);
 	const other = await context.newPage();
@@ -124,7 +150,11 @@ test.describe('a full disk', () => {
 		await decideAll(page);
 		await choiceIn(statements(page).first(), '2 · Agreed or planned').check();
 		await expectSaved(page);
-		const note = (n: number) => `Evidence ${n} from the staff survey: ${'what people said, in their words. '.repeat(140)}`.slice(0, 5000);
+		const note = (n: number) =>
+			`Evidence ${n} from the staff survey: ${'what people said, in their words. '.repeat(140)}`.slice(
+				0,
+				5000
+			);
 		for (const [i, statement] of (await statements(page).all()).slice(0, 3).entries()) {
 			await statement.getByRole('button', { name: /Add a note/ }).click();
 			await statement.getByRole('textbox').fill(note(i));
@@ -141,7 +171,8 @@ test.describe('a full disk', () => {
 		await expectSaved(page);
 		await page.goto(`/assessment/${id}/leadership`);
 		await expect(choiceIn(statements(page).first(), '2 · Agreed or planned')).toBeChecked();
-		for (let i = 0; i < 3; i++) await expect(statements(page).nth(i).getByRole('textbox')).toHaveValue(note(i));
+		for (let i = 0; i < 3; i++)
+			await expect(statements(page).nth(i).getByRole('textbox')).toHaveValue(note(i));
 	});
 });
 
@@ -165,7 +196,9 @@ async function putRecord(page: Page, store: string, key: string, value: unknown)
 	);
 }
 
-test('the first releases\u2019 localStorage saves move to the database on the next visit, and the old keys go only after', async ({ page }) => {
+test('the first releases\u2019 localStorage saves move to the database on the next visit, and the old keys go only after', async ({
+	page
+}) => {
 	await page.goto('/');
 	await page.evaluate(() => {
 		localStorage.setItem(
@@ -176,7 +209,14 @@ test('the first releases\u2019 localStorage saves move to the database on the ne
 				contentVersion: '2025.1',
 				createdAt: '2025-03-01T09:00:00.000Z',
 				updatedAt: '2025-03-02T09:00:00.000Z',
-				profile: { organisationName: 'Old Release Ward', assessor: '', serviceType: '', settings: [], consumerTerm: 'consumer', peerTerm: 'peer-worker' },
+				profile: {
+					organisationName: 'Old Release Ward',
+					assessor: '',
+					serviceType: '',
+					settings: [],
+					consumerTerm: 'consumer',
+					peerTerm: 'peer-worker'
+				},
 				decisions: {},
 				answers: { 'GOV-1': 3, 'ROLE-1': 'dk' },
 				notes: { 'GOV-1': 'kept note' }
@@ -196,7 +236,9 @@ test('the first releases\u2019 localStorage saves move to the database on the ne
 	expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(['someone-else']);
 });
 
-test('a record saved by a newer version of the app is left as it is, and the page says to reload', async ({ page }) => {
+test('a record saved by a newer version of the app is left as it is, and the page says to reload', async ({
+	page
+}) => {
 	await startAssessment(page, 'Current Ward');
 	await page.goto('/');
 	const newer = { schemaVersion: 42, id: 'from-the-future', title: 'Future', extra: true };
@@ -209,7 +251,10 @@ test('a record saved by a newer version of the app is left as it is, and the pag
 			new Promise((resolve) => {
 				const open = indexedDB.open('peer-work-readiness');
 				open.onsuccess = () => {
-					const get = open.result.transaction('assessments').objectStore('assessments').get('from-the-future');
+					const get = open.result
+						.transaction('assessments')
+						.objectStore('assessments')
+						.get('from-the-future');
 					get.onsuccess = () => resolve(get.result);
 				};
 			})

@@ -18,7 +18,8 @@ export const test = base.extend<{
 			page.on('pageerror', (error) => consoleErrors.push(String(error)));
 			page.on('request', (request) => {
 				const url = request.url();
-				if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+				if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+					foreignRequests.push(url);
 			});
 			await use({ consoleErrors, foreignRequests, allow: (pattern) => void allowed.push(pattern) });
 			expect(
@@ -33,14 +34,23 @@ export const test = base.extend<{
 
 export { expect };
 
-export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+export const PHONE = {
+	viewport: { width: 390, height: 844 },
+	hasTouch: true,
+	isMobile: true,
+	deviceScaleFactor: 2
+};
 
 export async function expectNoAxeViolations(page: Page, label: string) {
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
 		.analyze();
 	const summary = results.violations.map(
-		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`
+		(v) =>
+			`${v.id}: ${v.help} (${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(' | ')})`
 	);
 	expect(summary, `axe violations on ${label}`).toEqual([]);
 }
@@ -51,10 +61,15 @@ export async function expectSaved(page: Page) {
 }
 
 /** Starts a new assessment from the landing page and fills the profile. Returns the assessment's id. */
-export async function startAssessment(page: Page, organisation = 'Harbour Community Mental Health') {
+export async function startAssessment(
+	page: Page,
+	organisation = 'Harbour Community Mental Health'
+) {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Start a new assessment' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'About your organisation' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'About your organisation' })
+	).toBeVisible();
 	await page.getByLabel('Organisation or service name').fill(organisation);
 	await expect(page).toHaveURL(/\/assessment\/[^/]+\/about$/);
 	await page.getByLabel(/Your name or role/).fill('Sam Lee, service manager');
@@ -69,7 +84,8 @@ export async function decideAll(page: Page) {
 	await page.getByRole('button', { name: 'Next', exact: true }).click();
 	for (;;) {
 		await expect(page.getByRole('heading', { level: 1, name: /^Decisions:/ })).toBeVisible();
-		for (const group of await page.locator('main fieldset').all()) await group.getByRole('radio').first().check();
+		for (const group of await page.locator('main fieldset').all())
+			await group.getByRole('radio').first().check();
 		const start = page.getByRole('button', { name: 'Start the assessment' });
 		if (await start.isVisible()) {
 			await start.click();
@@ -83,22 +99,34 @@ export async function decideAll(page: Page) {
 export const statements = (page: Page) => page.locator('article.statement');
 
 /** Rates every statement on the current area page with the choice `choose` names (the start of its label). */
-export async function answerArea(page: Page, choose: (statementId: string, index: number) => string, options: { withLivedExperience?: boolean } = {}) {
+export async function answerArea(
+	page: Page,
+	choose: (statementId: string, index: number) => string,
+	options: { withLivedExperience?: boolean } = {}
+) {
 	const all = await statements(page).all();
 	for (const [i, statement] of all.entries()) {
 		const id = (await statement.getAttribute('id'))!.replace('statement-', '');
 		await choiceIn(statement, choose(id, i)).check();
-		const lived = statement.getByRole('checkbox', { name: /made with, or checked by, people with lived experience/ });
+		const lived = statement.getByRole('checkbox', {
+			name: /made with, or checked by, people with lived experience/
+		});
 		if (options.withLivedExperience && (await lived.count())) await lived.check();
 	}
 	return all.length;
 }
 
 export const choiceIn = (statement: Locator, label: string) =>
-	statement.getByRole('radio', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+	statement.getByRole('radio', {
+		name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+	});
 
 /** Answers every area with `choose` and lands on the results. */
-export async function answerEverything(page: Page, choose: (statementId: string, index: number) => string, options: { withLivedExperience?: boolean } = {}) {
+export async function answerEverything(
+	page: Page,
+	choose: (statementId: string, index: number) => string,
+	options: { withLivedExperience?: boolean } = {}
+) {
 	for (;;) {
 		await expect(statements(page).first()).toBeVisible();
 		await answerArea(page, choose, options);
@@ -116,7 +144,9 @@ export async function answerEverything(page: Page, choose: (statementId: string,
 
 /** The text of a downloaded PDF, laid out as it reads. */
 export function pdfText(path: string, raw = false): string {
-	return execFileSync('pdftotext', [...(raw ? ['-raw'] : ['-layout']), path, '-'], { encoding: 'utf8' });
+	return execFileSync('pdftotext', [...(raw ? ['-raw'] : ['-layout']), path, '-'], {
+		encoding: 'utf8'
+	});
 }
 
 export function pdfPages(path: string): number {
@@ -125,4 +155,5 @@ export function pdfPages(path: string): number {
 }
 
 /** Statement and action codes: never shown to people before the appendix. */
-export const STATEMENT_CODE = /\b(?:A-)?(?:LEAD|CULT|ROLE|GOV|HR|TRAIN|SUPP|TEAM|ACCESS|EVAL)-\d+\b/;
+export const STATEMENT_CODE =
+	/\b(?:A-)?(?:LEAD|CULT|ROLE|GOV|HR|TRAIN|SUPP|TEAM|ACCESS|EVAL)-\d+\b/;

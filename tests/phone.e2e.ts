@@ -1,22 +1,40 @@
-import { choiceIn, decideAll, expect, expectSaved, PHONE, startAssessment, statements, test } from './fixtures';
+import {
+	choiceIn,
+	decideAll,
+	expect,
+	expectSaved,
+	PHONE,
+	startAssessment,
+	statements,
+	test
+} from './fixtures';
 
 test.use(PHONE);
 
-test('on a phone, each statement with all its level descriptions fits one screen under the sticky progress line', async ({ page }) => {
+test('on a phone, each statement with all its level descriptions fits one screen under the sticky progress line', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	const id = await startAssessment(page, 'Phone Ward');
 	await decideAll(page);
 	const progress = page.locator('.phone-progress');
 	await expect(progress).toHaveText(/Step \d+ of \d+ · 0 of \d+\s+answered/);
 	let measured = 0;
-	const slugs = await page.evaluate(() => [...document.querySelectorAll('.progress-nav a')].map((a) => a.getAttribute('href')!.split('/').pop()!));
+	const slugs = await page.evaluate(() =>
+		[...document.querySelectorAll('.progress-nav a')].map((a) =>
+			a.getAttribute('href')!.split('/').pop()!
+		)
+	);
 	for (const slug of slugs.filter((s) => !/^(about|decisions-|review|results)/.test(s))) {
 		await page.goto(`/assessment/${id}/${slug}`);
 		await expect(statements(page).first()).toBeVisible();
 		const available = 844 - (await progress.boundingBox())!.height;
 		for (const statement of await statements(page).all()) {
 			const box = (await statement.boundingBox())!;
-			expect(box.height, `${await statement.getAttribute('id')} is ${Math.round(box.height)} px`).toBeLessThanOrEqual(available);
+			expect(
+				box.height,
+				`${await statement.getAttribute('id')} is ${Math.round(box.height)} px`
+			).toBeLessThanOrEqual(available);
 			measured++;
 		}
 	}
@@ -33,7 +51,9 @@ test('on a phone, each statement with all its level descriptions fits one screen
 	await expect(progress).toBeInViewport();
 });
 
-test('on a phone, every answer and button is at least 44 px tall, and taps answer', async ({ page }) => {
+test('on a phone, every answer and button is at least 44 px tall, and taps answer', async ({
+	page
+}) => {
 	await startAssessment(page, 'Tap Ward');
 	await decideAll(page);
 	const first = statements(page).first();
@@ -42,13 +62,18 @@ test('on a phone, every answer and button is at least 44 px tall, and taps answe
 	await expectSaved(page);
 	const small = await page.evaluate(() =>
 		[...document.querySelectorAll('main label.choice, main button, main .button, .step-buttons a')]
-			.map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 40), height: el.getBoundingClientRect().height }))
+			.map((el) => ({
+				text: (el.textContent ?? '').trim().slice(0, 40),
+				height: el.getBoundingClientRect().height
+			}))
 			.filter((t) => t.height > 0 && t.height < 44)
 	);
 	expect(small).toEqual([]);
 });
 
-test('on a phone, the back gesture moves one step back, and a reload keeps the step', async ({ page }) => {
+test('on a phone, the back gesture moves one step back, and a reload keeps the step', async ({
+	page
+}) => {
 	const id = await startAssessment(page, 'History Ward');
 	await decideAll(page);
 	await expect(page).toHaveURL(`/assessment/${id}/leadership`);
@@ -59,11 +84,15 @@ test('on a phone, the back gesture moves one step back, and a reload keeps the s
 	await expect(page).toHaveURL(`/assessment/${id}/role`);
 	await page.goBack();
 	await expect(page).toHaveURL(`/assessment/${id}/culture`);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workplace culture, attitudes and stigma');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Workplace culture, attitudes and stigma'
+	);
 	await page.goBack();
 	await expect(page).toHaveURL(`/assessment/${id}/leadership`);
 	await page.reload();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Leadership, strategy and resourcing');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Leadership, strategy and resourcing'
+	);
 	await expect(choiceIn(statements(page).first(), '1 · Informal')).toBeChecked();
 	await page.goBack();
 	await expect(page).toHaveURL(/\/decisions-support$/);

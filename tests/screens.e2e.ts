@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { answerEverything, decideAll, expect, expectNoAxeViolations, expectSaved, PHONE, startAssessment, test } from './fixtures';
+import {
+	answerEverything,
+	decideAll,
+	expect,
+	expectNoAxeViolations,
+	expectSaved,
+	PHONE,
+	startAssessment,
+	test
+} from './fixtures';
 
 /**
  * Every screen, at a laptop and a phone size: axe finds nothing, nothing scrolls sideways, and a
@@ -18,12 +27,20 @@ for (const size of SIZES) {
 			await expect(page.locator('h1').first()).toBeVisible();
 			await page.waitForTimeout(100);
 			await expectNoAxeViolations(page, `${label} (${size.name})`);
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
 			expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
-			await page.screenshot({ path: `test-results/screens/${size.name}-${label}.png`, fullPage: true });
+			await page.screenshot({
+				path: `test-results/screens/${size.name}-${label}.png`,
+				fullPage: true
+			});
 		}
 
-		test('the assessment, its results, plan, report and pages around it', async ({ page, guarded }) => {
+		test('the assessment, its results, plan, report and pages around it', async ({
+			page,
+			guarded
+		}) => {
 			// SvelteKit logs the 404 it renders for an unknown address.
 			guarded.allow(/Not found: \/no-such-page/);
 			test.setTimeout(240_000);
@@ -41,7 +58,13 @@ for (const size of SIZES) {
 			await page.goto(`/assessment/${id}/about`);
 			await decideAll(page);
 			await check(page, '06-area');
-			await answerEverything(page, (_, i) => ['3 · In place', '2 · Agreed or planned', "Don't know", '4 · In place and reviewed'][i % 4]!);
+			await answerEverything(
+				page,
+				(_, i) =>
+					['3 · In place', '2 · Agreed or planned', "Don't know", '4 · In place and reviewed'][
+						i % 4
+					]!
+			);
 			await check(page, '08-results');
 			await page.goto(`/assessment/${id}/review`);
 			await check(page, '07-review');
@@ -72,7 +95,9 @@ for (const size of SIZES) {
 			await check(page, '17-landing-with-saved');
 		});
 
-		test('the workshop: set-up, the desk, a participant, the presenter and the return page', async ({ page }) => {
+		test('the workshop: set-up, the desk, a participant, the presenter and the return page', async ({
+			page
+		}) => {
 			test.setTimeout(180_000);
 			await page.goto('/workshop');
 			await check(page, '20-workshop');
@@ -88,14 +113,19 @@ for (const size of SIZES) {
 			await page.goto(desk);
 			await page.getByRole('button', { name: 'They are ready: open the invitations' }).click();
 			await check(page, '22-desk-invite');
-			const respond = await page.getByRole('link', { name: 'Answer in turn on this device' }).getAttribute('href');
+			const respond = await page
+				.getByRole('link', { name: 'Answer in turn on this device' })
+				.getAttribute('href');
 			await page.goto('/workshop');
 			await page.goto(respond!);
 			await check(page, '23-participant-role');
 			await page.getByRole('radio', { name: 'Consumer / service user' }).check();
 			await check(page, '24-participant-form');
 			await page.goto('/workshop');
-			await page.getByRole('link', { name: /Screens Workshop/ }).first().click();
+			await page
+				.getByRole('link', { name: /Screens Workshop/ })
+				.first()
+				.click();
 			await page.getByRole('link', { name: 'Presenter view' }).click();
 			await check(page, '25-presenter');
 			await page.goto('/workshop/return');

@@ -11,7 +11,9 @@ import {
 	test
 } from './fixtures';
 
-test('"Start a new assessment" is a real link and saves nothing until the first answer or name', async ({ page }) => {
+test('"Start a new assessment" is a real link and saves nothing until the first answer or name', async ({
+	page
+}) => {
 	await page.goto('/');
 	const start = page.getByRole('link', { name: 'Start a new assessment' });
 	await expect(start).toHaveAttribute('href', '/assessment/new');
@@ -32,7 +34,10 @@ test('a manager answers a whole assessment: every step has its own address, Back
 	await decideAll(page);
 	await expect(page).toHaveURL(new RegExp(`/assessment/${id}/leadership$`));
 	await answerArea(page, (_, i) => (i === 0 ? '2 · Agreed or planned' : '3 · In place'));
-	await page.locator('#statement-LEAD-1').getByRole('button', { name: /Add a note/ }).click();
+	await page
+		.locator('#statement-LEAD-1')
+		.getByRole('button', { name: /Add a note/ })
+		.click();
 	await page.getByLabel(/^Note/).fill('Briefing booked for 12 January');
 	await page.getByRole('button', { name: 'Next', exact: true }).click();
 	await expect(page).toHaveURL(new RegExp(`/assessment/${id}/culture$`));
@@ -41,9 +46,13 @@ test('a manager answers a whole assessment: every step has its own address, Back
 
 	await page.goBack();
 	await expect(page).toHaveURL(/\/leadership$/);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Leadership, strategy and resourcing');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Leadership, strategy and resourcing'
+	);
 	await page.reload();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Leadership, strategy and resourcing');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Leadership, strategy and resourcing'
+	);
 	await expect(choiceIn(page.locator('#statement-LEAD-1'), '2 · Agreed or planned')).toBeChecked();
 	await expect(page.getByLabel(/^Note/)).toHaveValue('Briefing booked for 12 January');
 	await page.goForward();
@@ -61,7 +70,9 @@ test('a manager answers a whole assessment: every step has its own address, Back
 	await expect(page.getByText(/managers understand the peer worker role/i).first()).toBeVisible();
 });
 
-test('the review lists unanswered and "don\u2019t know" statements and jumps to each one', async ({ page }) => {
+test('the review lists unanswered and "don\u2019t know" statements and jumps to each one', async ({
+	page
+}) => {
 	const id = await startAssessment(page, 'Review Ward');
 	await decideAll(page);
 	await choiceIn(statements(page).nth(1), "Don't know").check();
@@ -76,14 +87,18 @@ test('the review lists unanswered and "don\u2019t know" statements and jumps to 
 	await expect(choiceIn(statements(page).nth(1), "Don't know")).toBeFocused();
 });
 
-test('the keyboard alone starts an assessment, rates with arrow keys and moves between steps', async ({ page }) => {
+test('the keyboard alone starts an assessment, rates with arrow keys and moves between steps', async ({
+	page
+}) => {
 	await page.goto('/');
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
 	let found = false;
 	for (let i = 0; i < 12 && !found; i++) {
 		await page.keyboard.press('Tab');
-		found = await page.getByRole('link', { name: 'Start a new assessment' }).evaluate((el) => el === document.activeElement);
+		found = await page
+			.getByRole('link', { name: 'Start a new assessment' })
+			.evaluate((el) => el === document.activeElement);
 	}
 	expect(found).toBe(true);
 	await page.keyboard.press('Enter');
@@ -100,7 +115,9 @@ test('the keyboard alone starts an assessment, rates with arrow keys and moves b
 	await expectSaved(page);
 	await page.getByRole('button', { name: 'Next', exact: true }).focus();
 	await page.keyboard.press('Enter');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workplace culture, attitudes and stigma');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Workplace culture, attitudes and stigma'
+	);
 	await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
@@ -115,7 +132,9 @@ test('a save file exported and imported again gives the same assessment; a damag
 	const saving = page.waitForEvent('download');
 	await page.getByRole('button', { name: /Export JSON/ }).click();
 	const download = await saving;
-	expect(download.suggestedFilename()).toMatch(/^export-ward-north-equipe-assessment-\d{4}-\d{2}-\d{2}\.json$/);
+	expect(download.suggestedFilename()).toMatch(
+		/^export-ward-north-equipe-assessment-\d{4}-\d{2}-\d{2}\.json$/
+	);
 	const text = await readFile(await download.path(), 'utf8');
 	const damaged = testInfo.outputPath('damaged.json');
 	await writeFile(damaged, text.replace('"schemaVersion": 3', '"schemaVersion": "three"'));
@@ -124,16 +143,21 @@ test('a save file exported and imported again gives the same assessment; a damag
 	await expect(page.getByRole('heading', { level: 3 })).toHaveCount(1);
 
 	await page.locator('input[type=file]').setInputFiles(await download.path());
-	await expect(page.getByText(/already on this device, so this was added as a separate copy/)).toBeVisible();
+	await expect(
+		page.getByText(/already on this device, so this was added as a separate copy/)
+	).toBeVisible();
 	await expect(page.getByRole('link', { name: /^Continue/ })).toHaveCount(2);
 	const copy = page.getByRole('listitem').filter({ hasText: 'Export Ward' }).first();
 	await copy.getByRole('link', { name: /^Continue/ }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await page.goto(page.url().replace(/\/[^/]+$/, '/leadership'));
-	for (const statement of await statements(page).all()) await expect(choiceIn(statement, '4 · In place and reviewed')).toBeChecked();
+	for (const statement of await statements(page).all())
+		await expect(choiceIn(statement, '4 · In place and reviewed')).toBeChecked();
 });
 
-test('rename, duplicate, delete with undo, and clear all data from the device', async ({ page }) => {
+test('rename, duplicate, delete with undo, and clear all data from the device', async ({
+	page
+}) => {
 	await startAssessment(page, 'Library Ward');
 	await page.goto('/');
 	const item = page.getByRole('listitem').filter({ hasText: 'Library Ward' });
@@ -144,7 +168,10 @@ test('rename, duplicate, delete with undo, and clear all data from the device', 
 	await page.getByRole('button', { name: /^Duplicate/ }).click();
 	await expect(page.getByText(/^Made a copy/)).toBeVisible();
 	await expect(page.getByRole('link', { name: /^Continue/ })).toHaveCount(2);
-	await page.getByRole('button', { name: /^Delete/ }).first().click();
+	await page
+		.getByRole('button', { name: /^Delete/ })
+		.first()
+		.click();
 	await expect(page.getByRole('link', { name: /^Continue/ })).toHaveCount(1);
 	await expect(page.getByText(/^Deleted /)).toBeVisible();
 	await page.getByRole('button', { name: 'Undo delete' }).click();
@@ -152,7 +179,9 @@ test('rename, duplicate, delete with undo, and clear all data from the device', 
 	await expect(page.getByRole('link', { name: /^Continue/ })).toHaveCount(2);
 	await page.getByRole('button', { name: 'Clear all data on this device' }).click();
 	await page.getByRole('button', { name: 'Yes, clear everything' }).click();
-	await expect(page.getByText('All data from this app has been removed from this device.')).toBeVisible();
+	await expect(
+		page.getByText('All data from this app has been removed from this device.')
+	).toBeVisible();
 	await expect(page.getByText('No assessments saved on this device yet.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Clear all data on this device' })).toHaveCount(0);
 });

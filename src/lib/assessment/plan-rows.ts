@@ -127,7 +127,8 @@ export function nextSteps(rows: PlanRow[], count = 3): PlanRow[] {
 	const covered = new Set<string>();
 	for (const row of rows) {
 		if (row.status === 'done') continue;
-		if (row.statementIds.length > 0 && row.statementIds.every((id) => covered.has(id))) waiting.push(row);
+		if (row.statementIds.length > 0 && row.statementIds.every((id) => covered.has(id)))
+			waiting.push(row);
 		else {
 			picked.push(row);
 			for (const id of row.statementIds) covered.add(id);

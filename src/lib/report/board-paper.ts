@@ -344,7 +344,7 @@ export function buildReport(input: ReportInput): ReportDocument {
 		title: `Peer work readiness: ${workshop ? 'workshop report' : 'board paper'} – ${organisation}`,
 		subject: 'Peer work readiness assessment and action plan',
 		author: assessment.profile.assessor.trim() || organisation,
-		footer: `Peer Work Readiness · ${displayTitle(assessment)} · ${longDate(generatedAt)}`,
+		footer: `Peer Work Readiness · ${assessment.title.trim() || organisation} · ${longDate(generatedAt)}`,
 		pageLabel: 'Page {page} of {pages}',
 		sections
 	};

@@ -144,25 +144,29 @@ function drawCover(pen: Pen, b: Extract<Block, { type: 'cover' }>) {
 function drawBars(pen: Pen, b: Extract<Block, { type: 'bars' }>) {
 	const { doc } = pen;
 	const labelWidth = 62;
+	// The value has a column of its own at the right, so text never sits on a bar or a gridline.
+	const valueWidth = 28;
 	const x0 = PAGE.margin + labelWidth + 2;
-	const barWidth = CONTENT - labelWidth - 30;
+	const barWidth = CONTENT - labelWidth - 2 - valueWidth - 3;
+	const xValue = x0 + barWidth + 3;
 	const rowHeight = 7.4;
-	pen.ensure(8 + rowHeight * Math.min(b.rows.length, 4));
-	// Band thresholds as faint gridlines, labelled once at the top.
-	const top = pen.y;
+	// The chart is never split across pages: it is one picture.
+	pen.ensure(5 + rowHeight * b.rows.length + 14);
+	const xAt = (value: number) => x0 + (value / 100) * barWidth;
+	const ticks = [0, ...b.bands.map((band) => band.min).filter((m) => m > 0), 100];
 	doc.setFontSize(7.5);
 	doc.setFont(FONT, 'normal');
 	doc.setTextColor(...MUTED);
-	for (const band of b.bands) {
-		const x = x0 + (band.min / 100) * barWidth;
-		doc.text(pdfSafe(`${band.min} ${band.label}`), x + 0.5, top + 3);
-	}
-	doc.text('100', x0 + barWidth - 3, top + 3);
+	for (const tick of ticks) doc.text(String(tick), xAt(tick), pen.y + 3, { align: 'center' });
 	pen.y += 5;
 	const gridTop = pen.y;
-	b.rows.forEach((row) => {
-		pen.ensure(rowHeight);
+	const gridBottom = pen.y + rowHeight * b.rows.length;
+	doc.setDrawColor(...LINE);
+	doc.setLineWidth(0.2);
+	for (const tick of ticks) doc.line(xAt(tick), gridTop, xAt(tick), gridBottom);
+	for (const row of b.rows) {
 		const labelLines = pen.lines(row.label, 8.5, false, labelWidth).slice(0, 2);
+		doc.setFontSize(8.5);
 		doc.setTextColor(...INK);
 		labelLines.forEach((line, i) =>
 			doc.text(line, PAGE.margin, pen.y + 3.4 + i * 3.4 - (labelLines.length - 1) * 1.7)
@@ -181,18 +185,24 @@ function drawBars(pen: Pen, b: Extract<Block, { type: 'bars' }>) {
 			doc.setTextColor(...INK);
 			doc.setFont(FONT, 'bold');
 			doc.setFontSize(8.5);
-			doc.text(pdfSafe(row.text), x0 + (row.value / 100) * barWidth + 1.5, pen.y + 3.8);
+			doc.text(pdfSafe(row.text), xValue, pen.y + 3.8);
 			doc.setFont(FONT, 'normal');
 		}
 		pen.y += rowHeight;
-	});
-	doc.setDrawColor(...LINE);
-	doc.setLineWidth(0.2);
-	for (const band of [...b.bands.map((x) => x.min), 100]) {
-		const x = x0 + (band / 100) * barWidth;
-		doc.line(x, Math.max(gridTop, PAGE.margin), x, pen.y);
 	}
-	pen.y += 1;
+	pen.y += 2;
+	// The legend names each band with its colour and lowest score.
+	let x = PAGE.margin;
+	doc.setFontSize(8);
+	for (const [i, band] of b.bands.entries()) {
+		const label = pdfSafe(`${band.label} (${band.min}+)`);
+		doc.setFillColor(...BAND_COLOURS[i % BAND_COLOURS.length]!);
+		doc.rect(x, pen.y + 0.6, 3, 3, 'F');
+		doc.setTextColor(...INK);
+		doc.text(label, x + 4.2, pen.y + 3.2);
+		x += 4.2 + doc.getTextWidth(label) + 6;
+	}
+	pen.y += 6;
 	pen.text(b.caption, { size: 8, colour: MUTED, gap: 2 });
 }
 
