@@ -1,0 +1,237 @@
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encode } from 'uqr';
+import { chromiumLaunchOptions } from '../chromium.config.js';
+import {
+	decideAll,
+	expect,
+	expectNoAxeViolations,
+	expectSaved,
+	PHONE,
+	pdfText,
+	test
+} from './fixtures';
+
+/**
+ * A camera that shows one QR code: a short Y4M video for Chromium's fake capture device, drawn from
+ * the code's own matrix (black modules on white, with a quiet zone).
+ */
+async function writeQrVideo(path: string, text: string) {
+	const { data } = encode(text, { ecc: 'L', border: 4 });
+	const size = data.length;
+	const [width, height] = [640, 480];
+	const scale = Math.floor(440 / size);
+	const left = Math.floor((width - size * scale) / 2);
+	const top = Math.floor((height - size * scale) / 2);
+	const luma = Buffer.alloc(width * height, 235);
+	for (let y = 0; y < size; y++)
+		for (let x = 0; x < size; x++)
+			if (data[y]![x])
+				for (let dy = 0; dy < scale; dy++)
+					luma.fill(
+						16,
+						(top + y * scale + dy) * width + left + x * scale,
+						(top + y * scale + dy) * width + left + (x + 1) * scale
+					);
+	const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
+	const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma, chroma]);
+	await writeFile(
+		path,
+		Buffer.concat([
+			Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`),
+			...Array(5).fill(frame)
+		])
+	);
+}
+
+/** One participant on their own device: choose a role, rate one statement where it appears, finish. */
+async function answerOnOwnDevice(
+	page: Page,
+	invite: string,
+	role: string,
+	rating: string,
+	name = ''
+) {
+	await page.goto(invite);
+	await page.getByRole('radio', { name: role, exact: true }).check();
+	if (name) await page.getByLabel(/Your name/).fill(name);
+	await rateCultureAndFinish(page, rating, 'Finish and hand back');
+}
+
+async function rateCultureAndFinish(page: Page, rating: string, finish: string) {
+	for (;;) {
+		const statement = page
+			.locator('article.statement')
+			.filter({ hasText: /own goals and a good life|recovery-oriented way/ });
+		if (await statement.count())
+			await statement
+				.getByRole('radio', { name: new RegExp(`^${rating}`) })
+				.first()
+				.check();
+		const next = page.getByRole('button', { name: 'Next', exact: true });
+		if (await next.isVisible()) await next.click();
+		else break;
+	}
+	await page.getByRole('button', { name: finish }).click();
+}
+
+test('a room of eight, two on phones: answers come back by camera, link, file and in turn; the lone peer worker is never shown by role; the room agrees and gets its report', async ({
+	page,
+	baseURL
+}) => {
+	test.setTimeout(300_000);
+	const dir = await mkdtemp(join(tmpdir(), 'pwr-camera-'));
+	const video = join(dir, 'qr.y4m');
+	// The facilitator's laptop, with a camera that will show whatever QR code is held up to it.
+	const laptop: Browser = await chromium.launch({
+		...chromiumLaunchOptions,
+		args: [
+			...chromiumLaunchOptions.args,
+			'--use-fake-ui-for-media-stream',
+			'--use-fake-device-for-media-stream',
+			`--use-file-for-fake-video-capture=${video}`
+		]
+	});
+	const desk = await laptop.newContext({
+		baseURL,
+		viewport: { width: 1280, height: 800 },
+		permissions: ['camera']
+	});
+	const facilitator = await desk.newPage();
+	const errors: string[] = [];
+	facilitator.on('pageerror', (e) => errors.push(String(e)));
+	try {
+		await facilitator.goto('/workshop');
+		await facilitator.getByLabel('Organisation or service name').fill('Harbour Team Day');
+		await facilitator.getByRole('button', { name: 'Create the workshop' }).click();
+		await expect(facilitator.getByRole('heading', { level: 1 })).toContainText('Harbour Team Day');
+		const deskUrl = facilitator.url();
+		await facilitator.getByRole('link', { name: 'Set up profile and decisions' }).click();
+		await facilitator.getByLabel('Yes, BPD-specific').check();
+		await decideAll(facilitator);
+		await expectSaved(facilitator);
+		await facilitator.goto(deskUrl);
+		await facilitator.getByRole('button', { name: 'They are ready: open the invitations' }).click();
+		const inTurn = (await facilitator
+			.getByRole('link', { name: 'Answer in turn on this device' })
+			.getAttribute('href'))!;
+		const invite = inTurn.replace('?in-turn=1', '');
+
+		// Two on phones, one on a laptop: each on their own device.
+		const phones: BrowserContext[] = [];
+		const own = async (device: 'phone' | 'laptop', role: string, rating: string, name = '') => {
+			const context = await page
+				.context()
+				.browser()!
+				.newContext({ baseURL, ...(device === 'phone' ? PHONE : {}) });
+			phones.push(context);
+			const p = await context.newPage();
+			await answerOnOwnDevice(p, invite, role, rating, name);
+			return p;
+		};
+		const peer = await own('phone', 'Peer worker', '1');
+		await expect(peer.getByRole('img', { name: /Your answers as a QR code/ })).toBeVisible();
+		await expectNoAxeViolations(peer, 'participant QR hand-back (phone)');
+		const clinician = await own('phone', 'Clinician / mental health professional', '4');
+		const consumer = await own('laptop', 'Consumer / service user', '1', 'Ana ~ "the tilde"');
+
+		// The peer worker's phone is held up to the laptop's camera.
+		await peer.getByText('No camera? Send a link or a file instead').click();
+		const peerLink = await peer.getByLabel('Your answers link').inputValue();
+		// The QR code holds the answer code itself, the part of the link after "#answers=".
+		const peerCode = peerLink.split('#answers=')[1]!;
+		expect(peerCode).toMatch(/^PWR2~/);
+		await writeQrVideo(video, peerCode);
+		await facilitator.getByRole('button', { name: 'Scan answer codes with the camera' }).click();
+		await expect(facilitator.getByText(/Added answers from a peer worker/)).toBeVisible({
+			timeout: 20_000
+		});
+		await facilitator.getByRole('button', { name: 'Stop the camera' }).click();
+
+		// The clinician sends the link; the consumer downloads a file and hands it over.
+		await clinician.getByText('No camera? Send a link or a file instead').click();
+		await facilitator
+			.getByLabel('Or paste answer codes or links (one or many)')
+			.fill(await clinician.getByLabel('Your answers link').inputValue());
+		await facilitator.getByRole('button', { name: 'Add answers' }).click();
+		await expect(facilitator.getByText(/Added answers from a clinician/)).toBeVisible();
+		await consumer.getByText('No camera? Send a link or a file instead').click();
+		const gettingFile = consumer.waitForEvent('download');
+		await consumer.getByRole('button', { name: 'Download as a file' }).click();
+		const file = join(dir, 'consumer.txt');
+		await (await gettingFile).saveAs(file);
+		await facilitator.locator('#answers-files').setInputFiles(file);
+		await expect(
+			facilitator.getByText(/Added answers from a consumer \/ service user \(Ana ~ "the tilde"\)/)
+		).toBeVisible();
+
+		// Five more answer in turn on the facilitator's laptop.
+		const inTurnPage = await desk.newPage();
+		await inTurnPage.goto(inTurn);
+		for (const [role, rating] of [
+			['Manager', '4'],
+			['Carer', '1'],
+			['Manager', '4'],
+			['Manager', '3'],
+			['Clinician / mental health professional', '4']
+		] as const) {
+			await inTurnPage.getByRole('radio', { name: role, exact: true }).check();
+			await rateCultureAndFinish(inTurnPage, rating, 'Finish');
+			await inTurnPage.getByRole('button', { name: 'Add my answers and hand over' }).click();
+			await inTurnPage.getByRole('button', { name: 'Yes, add them and hand over' }).click();
+			await expect(inTurnPage.getByRole('heading', { level: 1 })).toHaveText(
+				'Thank you: your answers were added'
+			);
+			await inTurnPage
+				.getByRole('button', { name: 'I am the next person: start answering' })
+				.click();
+		}
+		await inTurnPage.close();
+
+		await facilitator.reload();
+		await expect(facilitator.getByText(/^8 participants/)).toBeVisible();
+		await expect(
+			facilitator.getByText(
+				/Only one person in the role "Peer worker": their ratings are never shown by role/
+			)
+		).toBeVisible();
+		const hotspots = facilitator.locator('section[aria-labelledby="hotspots"]');
+		await expect(hotspots).toContainText('A recovery-oriented host team');
+		await expect(hotspots).toContainText('People with lived experience');
+		await expect(hotspots).not.toContainText(/Peer worker:|Carer:|Consumer[^,]*:/);
+
+		// The projector: the statement, the spread and the groups that may be shown, nothing by lone role.
+		await facilitator.getByRole('link', { name: 'Open the presenter view' }).click();
+		await expect(facilitator.getByRole('heading', { level: 1 })).toBeVisible();
+		const projector = facilitator.locator('main');
+		await expect(projector).toContainText('People with lived experience');
+		await expect(projector).not.toContainText(/Peer worker|Consumer \/ service user|Carer/);
+		await facilitator.getByRole('button', { name: /^2 · / }).click();
+		await expect(projector).toContainText('Agreed after discussion.');
+		await expectNoAxeViolations(facilitator, 'presenter');
+
+		await facilitator.goto(deskUrl);
+		await facilitator
+			.getByRole('button', { name: 'Fill the rest from the medians (marked "not discussed")' })
+			.click();
+		await expect(facilitator.getByText(/marked "not discussed"/).first()).toBeVisible();
+		await facilitator.getByRole('link', { name: 'Open results and the action plan' }).click();
+		const gettingPdf = facilitator.waitForEvent('download');
+		await facilitator.getByRole('button', { name: 'Download the board paper (PDF)' }).click();
+		const pdf = await gettingPdf;
+		expect(pdf.suggestedFilename()).toMatch(
+			/^harbour-team-day-workshop-report-\d{4}-\d{2}-\d{2}\.pdf$/
+		);
+		const text = pdfText(await pdf.path(), true).replace(/\s+/g, ' ');
+		expect(text).toContain('8 participants');
+		expect(text).toContain('People with lived experience');
+		expect(text).not.toMatch(/Peer worker \d|Peer worker: \d/);
+		expect(text).not.toContain('Ana');
+		expect(errors).toEqual([]);
+	} finally {
+		await laptop.close();
+	}
+	expect(await readFile(video)).toBeTruthy();
+});
