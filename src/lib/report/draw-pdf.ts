@@ -102,7 +102,9 @@ class Pen {
 function drawCover(pen: Pen, b: Extract<Block, { type: 'cover' }>) {
 	const { doc } = pen;
 	const orgLines = pen.lines(b.organisation, 20, true, CONTENT);
-	const band = 30 + orgLines.length * 8.5 + b.lines.length * 5.2;
+	// Long names wrap: nothing typed is ever cut off the page.
+	const detailLines = b.lines.flatMap((line) => pen.lines(line, 10.5, false, CONTENT));
+	const band = 30 + orgLines.length * 8.5 + detailLines.length * 5.2;
 	doc.setFillColor(...BRAND);
 	doc.rect(0, 0, PAGE.width, band, 'F');
 	doc.setTextColor(255, 255, 255);
@@ -118,8 +120,8 @@ function drawCover(pen: Pen, b: Extract<Block, { type: 'cover' }>) {
 	}
 	doc.setFont(FONT, 'normal');
 	doc.setFontSize(10.5);
-	for (const line of b.lines) {
-		doc.text(pdfSafe(line), PAGE.margin, y);
+	for (const line of detailLines) {
+		doc.text(line, PAGE.margin, y);
 		y += 5.2;
 	}
 	pen.y = band + 7;
@@ -390,7 +392,9 @@ export function drawReportPdf(report: ReportDocument, fonts: PdfFonts): jsPDF {
 		doc.setFont(FONT, 'normal');
 		doc.setFontSize(7.5);
 		doc.setTextColor(...MUTED);
-		const footer = doc.splitTextToSize(pdfSafe(report.footer), CONTENT - 30)[0] as string;
+		const footerLines = doc.splitTextToSize(pdfSafe(report.footer), CONTENT - 30) as string[];
+		const footer =
+			footerLines.length > 1 ? `${footerLines[0]!.replace(/\s+\S*$/, '')} …` : footerLines[0]!;
 		doc.text(footer, PAGE.margin, PAGE.height - PAGE.margin + 3);
 		doc.text(
 			report.pageLabel.replace('{page}', String(i)).replace('{pages}', String(pages)),
