@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bank } from '$lib/content';
-import { exportJson } from '$lib/report/exports';
+import { exportJson } from '$lib/format/save-file';
 import { AssessmentStore } from '$lib/storage/assessments';
 import { ChangeChannel } from '$lib/storage/channel';
 import { openDatabase, type Db } from '$lib/storage/db';
@@ -77,10 +77,10 @@ const hostile = fc.oneof(
 describe('the list of saved assessments', () => {
 	it('refuses hostile files with a message and never changes what is stored', async () => {
 		await library.importText(exportJson(valid));
-		const before = await db.getAll('assessments');
 		let refused = 0;
 		await fc.assert(
 			fc.asyncProperty(hostile, async (text) => {
+				const before = await db.getAll('assessments');
 				const imported = await library.importText(text);
 				if (imported === null) {
 					refused++;

@@ -1,4 +1,3 @@
-import { bank } from '$lib/content';
 import type { Assessment } from '$lib/model/assessment';
 import type { AssessmentStore, NewerRecord, Removed } from '$lib/storage/assessments';
 import type { ChangeChannel } from '$lib/storage/channel';
@@ -7,7 +6,6 @@ import { device, persistence, type Persistence } from '$lib/storage/device';
 import { readAssessmentText } from '$lib/storage/validate';
 import type { WorkshopStore } from '$lib/storage/workshops';
 import { displayTitle, duplicateAssessment, newId } from './create';
-import { contentUpgrade } from './content-upgrade';
 
 export type LibraryMessage = { kind: 'ok' | 'error' | 'warn'; text: string };
 
@@ -126,6 +124,11 @@ export class AssessmentLibrary {
 				'The same assessment is already on this device, so this was added as a separate copy.'
 			);
 		}
+		// The question bank is large: it loads only when a file is imported, not for the list.
+		const [{ bank }, { contentUpgrade }] = await Promise.all([
+			import('$lib/content'),
+			import('./content-upgrade')
+		]);
 		const upgrade = contentUpgrade(assessment, bank);
 		if (upgrade) notices.push(upgrade.notice);
 		const saved = await this.store.create(assessment);

@@ -56,6 +56,7 @@ describe('an assessment being answered', () => {
 		const created: string[] = [];
 		const session = new AssessmentSession(createAssessment(bank.version, new Date(), 'n1'), store, {
 			stored: false,
+			saveDelayMs: 0,
 			onCreated: (id) => created.push(id)
 		});
 		expect(session.save.state).toBe('new');
@@ -77,7 +78,10 @@ describe('an assessment being answered', () => {
 	it('says "Saved" only after the write has committed', async () => {
 		const store = new HeldStore();
 		store.record = createAssessment(bank.version, new Date(), 's1');
-		const session = new AssessmentSession(structuredClone(store.record), store, { stored: true });
+		const session = new AssessmentSession(structuredClone(store.record), store, {
+			stored: true,
+			saveDelayMs: 0
+		});
 		session.setRating('GOV-1', 4);
 		expect(session.save.state).toBe('saving');
 		await tick();
@@ -91,7 +95,10 @@ describe('an assessment being answered', () => {
 	it('keeps every change on screen when the disk is full, says what to do, and saves them all on retry', async () => {
 		const store = new HeldStore();
 		store.record = createAssessment(bank.version, new Date(), 's1');
-		const session = new AssessmentSession(structuredClone(store.record), store, { stored: true });
+		const session = new AssessmentSession(structuredClone(store.record), store, {
+			stored: true,
+			saveDelayMs: 0
+		});
 		store.failNext = "Could not save: this device's storage for the app is full.";
 		session.setRating('GOV-1', 1);
 		await tick();

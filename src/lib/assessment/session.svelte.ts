@@ -36,6 +36,9 @@ export interface SessionStore {
 	load(id: string): Promise<{ ok: true; assessment: Assessment } | { ok: false; message: string }>;
 }
 
+/** Answers given within this time of each other are saved together; far inside the time a crash would take. */
+export const SAVE_DELAY_MS = 150;
+
 const DELETED_MESSAGE =
 	'This assessment was deleted in another tab or window, so changes here are no longer saved. Your work is still on screen: download a copy to keep it.';
 
@@ -71,8 +74,11 @@ export class AssessmentSession {
 			/** Called once a new assessment has been saved for the first time. */
 			onCreated?: (id: string) => void;
 			unavailableMessage?: string;
+			/** How long a change waits for the next before they are written together (ms). */
+			saveDelayMs?: number;
 		}
 	) {
+		this.#saveDelayMs = options.saveDelayMs ?? SAVE_DELAY_MS;
 		this.#base = structuredClone(assessment);
 		this.assessment = assessment;
 		this.#stored = options.stored;
@@ -90,16 +96,23 @@ export class AssessmentSession {
 					(message.type === 'assessment-removed' && message.id === this.id)
 				)
 					this.#markDeleted();
-				else if (
-					message.type === 'assessment' &&
-					message.id === this.id &&
-					(message.revision > this.#base.revision || this.#deleted)
-				)
-					void this.#reload();
+				else if (message.type === 'assessment' && message.id === this.id) {
+					this.#latestSeen = Math.max(this.#latestSeen, message.revision);
+					// While a write of ours is in flight, its result brings back the latest record (this
+					// tab's own message included); anything newer is reloaded once the write is done.
+					if (
+						this.#inFlight.length === 0 &&
+						(message.revision > this.#base.revision || this.#deleted)
+					)
+						void this.#reload();
+				}
 			});
 	}
 
 	#onCreated?: (id: string) => void;
+	readonly #saveDelayMs: number;
+	/** The newest revision another tab (or this one) has announced. */
+	#latestSeen = -1;
 
 	get id() {
 		return this.assessment.id;
@@ -137,9 +150,22 @@ export class AssessmentSession {
 	/** Writes run one after another; this is the end of the queue (tests and "save before leaving" wait on it). */
 	#writing: Promise<void> = Promise.resolve();
 
+	#scheduled = false;
+
 	#enqueue() {
+		if (this.#scheduled) return;
+		this.#scheduled = true;
 		this.#writing = this.#writing
-			.then(() => this.#flush())
+			// A burst of answers is written as one transaction, well inside a second of the last one.
+			.then(() =>
+				this.#saveDelayMs > 0
+					? new Promise((resolve) => setTimeout(resolve, this.#saveDelayMs))
+					: undefined
+			)
+			.then(() => {
+				this.#scheduled = false;
+				return this.#flush();
+			})
 			.catch((error: unknown) => {
 				this.save = {
 					state: 'error',
@@ -189,6 +215,7 @@ export class AssessmentSession {
 		}
 		if (this.#pending.length) return this.#flush();
 		this.save = { state: 'saved', at: new Date(outcome.assessment.updatedAt) };
+		if (this.#latestSeen > this.#base.revision) void this.#reload();
 	}
 
 	#failed(failure: Failure) {

@@ -8,25 +8,44 @@ import { applyTerms, type Terms } from './terms';
 export type Audience = 'alone' | 'room' | 'participant' | 'lived-experience';
 
 /** A statement's words as this organisation sees them: the wording that follows its decisions, in its terms. */
+export type Wording = {
+	readonly title: string;
+	readonly text: string;
+	readonly levels: readonly string[];
+};
+
+/**
+ * The same words are asked for on every answer (scoring, the page, the progress list), so each
+ * statement's wording is kept per variant, audience and set of terms: one object, never rebuilt.
+ */
+const wordings = new WeakMap<BankStatement, Map<string, Wording>>();
+
 export function statementWording(
 	statement: BankStatement,
 	context: ConditionContext,
 	terms: Terms,
 	audience: Audience = 'alone'
-): { title: string; text: string; levels: string[] } {
-	const title = applyTerms(statement.title, terms);
-	if (audience === 'lived-experience' && statement.plain)
-		return {
-			title,
-			text: applyTerms(statement.plain.text, terms),
-			levels: statement.plain.levels.map((l) => applyTerms(l, terms))
-		};
-	const variant = statement.variants?.find((v) => conditionMet(v.when, context));
-	return {
-		title,
-		text: applyTerms(variant?.text ?? statement.text, terms),
-		levels: (variant?.levels ?? statement.levels).map((l) => applyTerms(l, terms))
-	};
+): Wording {
+	const plain = audience === 'lived-experience' && !!statement.plain;
+	const variantIndex = plain
+		? -1
+		: (statement.variants?.findIndex((v) => conditionMet(v.when, context)) ?? -1);
+	const key = `${plain}|${variantIndex}|${terms.peer}|${terms.peers}|${terms.consumer}|${terms.consumers}|${terms.diagnosis}`;
+	let cached = wordings.get(statement);
+	if (!cached) wordings.set(statement, (cached = new Map()));
+	const known = cached.get(key);
+	if (known) return known;
+	const variant = variantIndex >= 0 ? statement.variants![variantIndex] : undefined;
+	const source = plain
+		? statement.plain!
+		: { text: variant?.text ?? statement.text, levels: variant?.levels ?? statement.levels };
+	const wording: Wording = Object.freeze({
+		title: applyTerms(statement.title, terms),
+		text: applyTerms(source.text, terms),
+		levels: Object.freeze(source.levels.map((l) => applyTerms(l, terms)))
+	});
+	cached.set(key, wording);
+	return wording;
 }
 
 /** An action's words: the variant that follows a recorded decision, or the general wording. */

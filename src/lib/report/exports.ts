@@ -5,11 +5,6 @@ import { resolveTerms } from '$lib/content/terms';
 import type { Assessment } from '$lib/model/assessment';
 import { ratingLabel, type ScoringResult } from '$lib/scoring';
 
-/** A save file: the assessment exactly as stored, readable by the import on any later version. */
-export function exportJson(assessment: Assessment): string {
-	return JSON.stringify(assessment, null, 2);
-}
-
 /** Quotes a CSV cell, and defuses cells a spreadsheet would run as a formula. */
 export function csvCell(value: string | number): string {
 	let text = String(value);

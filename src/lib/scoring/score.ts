@@ -12,6 +12,7 @@ import type {
 	Confidence,
 	Counts,
 	DomainResult,
+	PlanItem,
 	ScoringResult,
 	StatementResult
 } from './types';
@@ -230,6 +231,7 @@ export function scoreAssessment(input: ScoringInput, bank: QuestionBank): Scorin
 		unchecked: uncheckedLivedExperience.map((id) => all.find((s) => s.id === id)!.title)
 	});
 
+	let plan: PlanItem[] | undefined;
 	const openDecisions = bank.decisions
 		.filter((d) => conditionHolds(d.condition, context) && !own(input.decisions, d.id))
 		.map((d) => d.id);
@@ -248,14 +250,17 @@ export function scoreAssessment(input: ScoringInput, bank: QuestionBank): Scorin
 				.map((d) => d.id)
 		},
 		uncheckedLivedExperience,
-		plan: buildActionPlan({
-			domains,
-			openDecisions,
-			context,
-			terms,
-			bank,
-			uncheckedLivedExperience
-		}),
+		// The plan is built when a page first asks for it: answering a statement does not need it.
+		get plan() {
+			return (plan ??= buildActionPlan({
+				domains,
+				openDecisions,
+				context,
+				terms,
+				bank,
+				uncheckedLivedExperience
+			}));
+		},
 		openDecisions,
 		orphanAnswerIds: Object.keys(input.answers)
 			.filter((id) => !bank.statementById.has(id))

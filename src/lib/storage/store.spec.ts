@@ -72,6 +72,7 @@ describe('two tabs on one assessment', () => {
 							if (!loaded.ok) throw new Error(loaded.message);
 							return new AssessmentSession(loaded.assessment, t.store, {
 								stored: true,
+								saveDelayMs: 0,
 								channel: t.channel
 							});
 						})
@@ -120,6 +121,7 @@ describe('two tabs on one assessment', () => {
 		if (!loaded.ok) throw new Error(loaded.message);
 		const other = new AssessmentSession(loaded.assessment, two.store, {
 			stored: true,
+			saveDelayMs: 0,
 			channel: two.channel
 		});
 		expect((await one.store.remove('a1')).ok).toBe(true);
@@ -137,7 +139,10 @@ describe('two tabs on one assessment', () => {
 		await one.store.create(saved());
 		const loaded = await two.store.load('a1');
 		if (!loaded.ok) throw new Error(loaded.message);
-		const other = new AssessmentSession(loaded.assessment, two.store, { stored: true });
+		const other = new AssessmentSession(loaded.assessment, two.store, {
+			stored: true,
+			saveDelayMs: 0
+		});
 		await one.store.remove('a1');
 		other.setRating('GOV-1', 3);
 		await other.settled();
@@ -173,6 +178,7 @@ describe('two tabs on one assessment', () => {
 		if (!loaded.ok) throw new Error(loaded.message);
 		const other = new AssessmentSession(loaded.assessment, two.store, {
 			stored: true,
+			saveDelayMs: 0,
 			channel: two.channel
 		});
 		await one.db.put('drafts', { any: 1 }, 'd1');

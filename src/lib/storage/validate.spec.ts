@@ -6,7 +6,7 @@ import { bank } from '$lib/content';
 import { AssessmentSchema, type Assessment } from '$lib/model/assessment';
 import { applyChange, ChangeRefused, checkChange, type AssessmentChange } from '$lib/model/changes';
 import { LIMITS } from '$lib/model/limits';
-import { exportJson } from '$lib/report/exports';
+import { exportJson } from '$lib/format/save-file';
 import { readAssessment, readAssessmentText } from './validate';
 
 const fixedNow = new Date('2026-11-22T10:00:00.000Z');

@@ -2,12 +2,12 @@ import { conditionHolds, type ConditionContext } from '$lib/content/conditions';
 import type { BankStatement, QuestionBank } from '$lib/content/question-bank';
 import type { Terms } from '$lib/content/terms';
 import { applyTerms } from '$lib/content/terms';
-import { statementWording, type Audience } from '$lib/content/wording';
+import { statementWording, type Audience, type Wording } from '$lib/content/wording';
 import { isLivedExperienceRole, type WorkshopRole } from '$lib/model/workshop';
 
 export interface FormItem {
 	statement: BankStatement;
-	wording: { title: string; text: string; levels: string[] };
+	wording: Wording;
 	/** Part of the short set for this role; the rest can be opened on request. */
 	inShortSet: boolean;
 }
