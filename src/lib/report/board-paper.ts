@@ -1,6 +1,5 @@
 import type { PlanRow } from '$lib/assessment/plan-rows';
 import { byTimeframe } from '$lib/assessment/plan-rows';
-import { displayTitle } from '$lib/assessment/create';
 import type { QuestionBank } from '$lib/content/question-bank';
 import { applyTerms, type Terms } from '$lib/content/terms';
 import { calendarDate, longDate } from '$lib/format/dates';
