@@ -36,8 +36,11 @@ export interface SessionStore {
 	load(id: string): Promise<{ ok: true; assessment: Assessment } | { ok: false; message: string }>;
 }
 
-/** Answers given within this time of each other are saved together; far inside the time a crash would take. */
-export const SAVE_DELAY_MS = 150;
+/**
+ * A change is written at once: waiting for more would lose it if the tab closed in that moment.
+ * Changes made while a write is in flight are written together straight after it.
+ */
+export const SAVE_DELAY_MS = 0;
 
 const DELETED_MESSAGE =
 	'This assessment was deleted in another tab or window, so changes here are no longer saved. Your work is still on screen: download a copy to keep it.';
@@ -156,7 +159,7 @@ export class AssessmentSession {
 		if (this.#scheduled) return;
 		this.#scheduled = true;
 		this.#writing = this.#writing
-			// A burst of answers is written as one transaction, well inside a second of the last one.
+			// A delay (tests only) lets a burst of changes go as one transaction.
 			.then(() =>
 				this.#saveDelayMs > 0
 					? new Promise((resolve) => setTimeout(resolve, this.#saveDelayMs))
