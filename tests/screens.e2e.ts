@@ -16,7 +16,9 @@ import {
  */
 const SIZES = [
 	{ name: 'laptop', use: { viewport: { width: 1280, height: 800 } } },
-	{ name: 'phone', use: PHONE }
+	{ name: 'phone', use: PHONE },
+	// A projector at 1280x720 with the browser zoomed to 150%.
+	{ name: 'projector', use: { viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5 } }
 ] as const;
 
 for (const size of SIZES) {
@@ -41,6 +43,7 @@ for (const size of SIZES) {
 			page,
 			guarded
 		}) => {
+			test.skip(size.name === 'projector', 'The projector size is for the workshop screens.');
 			// SvelteKit logs the 404 it renders for an unknown address.
 			guarded.allow(/Not found: \/no-such-page/);
 			test.setTimeout(240_000);
