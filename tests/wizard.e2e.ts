@@ -26,6 +26,33 @@ test('"Start a new assessment" is a real link and saves nothing until the first 
 	await expect(page.getByText('No assessments saved on this device yet.')).toBeVisible();
 });
 
+test('once the landing page is left, its saved list stops re-reading the device on every answer', async ({
+	page
+}) => {
+	// Counts whole-store reads (the saved list's way of reading the device), from the first script on.
+	await page.addInitScript(() => {
+		const w = window as unknown as { wholeStoreReads: number };
+		w.wholeStoreReads = 0;
+		const getAll = IDBObjectStore.prototype.getAll;
+		IDBObjectStore.prototype.getAll = function (...args) {
+			w.wholeStoreReads++;
+			return getAll.apply(this, args);
+		};
+	});
+	const reads = () =>
+		page.evaluate(() => (window as unknown as { wholeStoreReads: number }).wholeStoreReads);
+	await page.goto('/');
+	await expect(page.getByText('No assessments saved on this device yet.')).toBeVisible();
+	expect(await reads()).toBeGreaterThan(0);
+	await startAssessment(page);
+	await decideAll(page);
+	const before = await reads();
+	for (const statement of (await statements(page).all()).slice(0, 4))
+		await choiceIn(statement, '3 · In place').check();
+	await expectSaved(page);
+	expect(await reads()).toBe(before);
+});
+
 test('a manager answers a whole assessment: every step has its own address, Back moves one step, and a reload keeps the step and every answer', async ({
 	page
 }) => {
