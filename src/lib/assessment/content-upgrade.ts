@@ -1,17 +1,33 @@
 import type { QuestionBank } from '$lib/content/question-bank';
 import type { Assessment } from '$lib/model/assessment';
 import type { AssessmentChange } from '$lib/model/changes';
+import { compareContentVersions } from '$lib/content/version';
+
+/**
+ * Said when an assessment was saved by a newer release of the app than this one (an old copy still
+ * cached in this browser): its answers are kept exactly as they are, never "upgraded" backwards.
+ */
+export function newerBankNotice(
+	assessment: Pick<Assessment, 'contentVersion'>,
+	bank: Pick<QuestionBank, 'version'>
+): string | null {
+	return compareContentVersions(assessment.contentVersion, bank.version) > 0
+		? `This assessment was saved by a newer version of the app (question bank ${assessment.contentVersion}; this page has ${bank.version}). Reload the page to update the app. Until then, its answers are kept as they are, and statements this version does not have are left out of the results shown here.`
+		: null;
+}
 
 /**
  * What bringing an assessment up to the current question bank changes: the statements whose
  * meaning changed since it was rated (their ratings become "earlier", to re-rate) and a notice
- * naming what was re-worded and what was removed. Null when it is already current.
+ * naming what was re-worded and what was removed. Null when it is already current, or newer than
+ * this page's bank (see newerBankNotice).
  */
 export function contentUpgrade(
 	assessment: Pick<Assessment, 'contentVersion' | 'answers'>,
 	bank: Pick<QuestionBank, 'version' | 'changes' | 'statementById'>
 ): { change: AssessmentChange; notice: string; rerate: string[]; removed: string[] } | null {
-	if (assessment.contentVersion === bank.version) return null;
+	if (assessment.contentVersion === bank.version || newerBankNotice(assessment, bank) !== null)
+		return null;
 	const start = bank.changes.findIndex((c) => c.from === assessment.contentVersion);
 	// An unknown version is treated as the oldest: every revision since applies.
 	const since = bank.changes.slice(start < 0 ? 0 : start);

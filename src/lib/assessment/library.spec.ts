@@ -106,6 +106,25 @@ describe('the list of saved assessments', () => {
 		expect(library.items.every((a) => a.answers['ROLE-1']?.note === 'n')).toBe(true);
 	});
 
+	it('leaves out answers to statements the app has never asked, and says so', async () => {
+		const junk = createAssessment(bank.version, new Date('2026-11-22T10:00:00Z'), 'junk-1');
+		junk.answers = { 'ROLE-1': { rating: 2 }, 'FAKE-1': { rating: 3 }, 'NOPE-2': { rating: 1 } };
+		const imported = await library.importText(exportJson(junk));
+		expect(Object.keys(imported!.answers)).toEqual(['ROLE-1']);
+		expect(library.message?.text).toMatch(/2 answers were to statements this app has never asked/);
+		const stored = await db.get('assessments', 'junk-1');
+		expect(Object.keys((stored as typeof junk).answers)).toEqual(['ROLE-1']);
+	});
+
+	it('keeps a file from a newer release exactly as it is, and says to reload', async () => {
+		const newer = createAssessment('2099.01-1', new Date('2026-11-22T10:00:00Z'), 'newer-1');
+		newer.answers = { 'ROLE-1': { rating: 2 }, 'NEW-1': { rating: 3 } };
+		const imported = await library.importText(exportJson(newer));
+		expect(imported!.contentVersion).toBe('2099.01-1');
+		expect(Object.keys(imported!.answers)).toEqual(['ROLE-1', 'NEW-1']);
+		expect(library.message?.text).toMatch(/newer version of the app/);
+	});
+
 	it('deletes with Undo that puts back everything the deletion took', async () => {
 		await library.importText(exportJson(valid));
 		await library.remove('valid-1');

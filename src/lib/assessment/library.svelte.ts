@@ -125,12 +125,31 @@ export class AssessmentLibrary {
 			);
 		}
 		// The question bank is large: it loads only when a file is imported, not for the list.
-		const [{ bank }, { contentUpgrade }] = await Promise.all([
+		const [{ bank }, { contentUpgrade, newerBankNotice }] = await Promise.all([
 			import('$lib/content'),
 			import('./content-upgrade')
 		]);
 		const upgrade = contentUpgrade(assessment, bank);
 		if (upgrade) notices.push(upgrade.notice);
+		const newer = newerBankNotice(assessment, bank);
+		if (newer) notices.push(newer);
+		else {
+			// Answers to statements no version of the bank has had are not answers: they would count
+			// on the list and against the answer limit while appearing nowhere.
+			const known = new Set([
+				...bank.statementById.keys(),
+				...bank.changes.flatMap((c) => c.removed.map((r) => r.id))
+			]);
+			const unknown = Object.keys(assessment.answers).filter((id) => !known.has(id));
+			if (unknown.length) {
+				const answers = { ...assessment.answers };
+				for (const id of unknown) delete answers[id];
+				assessment = { ...assessment, answers };
+				notices.push(
+					`${unknown.length} answer${unknown.length === 1 ? ' was' : 's were'} to statements this app has never asked, so ${unknown.length === 1 ? 'it was' : 'they were'} left out.`
+				);
+			}
+		}
 		const saved = await this.store.create(assessment);
 		if (!saved.ok) {
 			this.#fail(`Import failed: ${saved.message}`);

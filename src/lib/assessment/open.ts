@@ -3,7 +3,7 @@ import { device } from '$lib/storage/device';
 import type { Assessment } from '$lib/model/assessment';
 import { createAssessment } from './create';
 import { AssessmentSession } from './session.svelte';
-import { contentUpgrade } from './content-upgrade';
+import { contentUpgrade, newerBankNotice } from './content-upgrade';
 
 export type Opened =
 	| { ok: true; session: AssessmentSession }
@@ -29,7 +29,8 @@ export function openSession(id: string): Promise<Opened> {
 				stored: true,
 				channel: d.channel
 			});
-			session.notices = loaded.notices;
+			const newer = newerBankNotice(loaded.assessment, bank);
+			session.notices = newer ? [...loaded.notices, newer] : loaded.notices;
 			const upgrade = contentUpgrade(loaded.assessment, bank);
 			if (upgrade) {
 				session.change(upgrade.change);
