@@ -133,6 +133,41 @@ test('an assessment deleted in another tab stays deleted: this tab says so and o
 	expect(id).toBeTruthy();
 });
 
+test('when the browser clears the site\u2019s data under an open assessment, the page says so, asks before a reload, and saves it all again on request', async ({
+	page
+}) => {
+	const id = await startAssessment(page, 'Cleared Under It');
+	await decideAll(page);
+	await choiceIn(statements(page).first(), '2 · Agreed or planned').check();
+	await expectSaved(page);
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Storage.clearDataForOrigin', {
+		origin: new URL(page.url()).origin,
+		storageTypes: 'all'
+	});
+	await expect(page.getByTestId('save-status')).toContainText('was cleared');
+	await choiceIn(statements(page).nth(1), '3 · In place').check();
+
+	// Leaving now would lose the work on screen: the browser asks first (and here, the answer is stay).
+	const asked = new Promise<string>((resolve) =>
+		page.once('dialog', (dialog) => {
+			resolve(dialog.type());
+			void dialog.dismiss();
+		})
+	);
+	await page.getByRole('heading', { level: 1 }).click();
+	void page.reload().catch(() => {});
+	expect(await asked).toBe('beforeunload');
+	await expect(choiceIn(statements(page).nth(1), '3 · In place')).toBeChecked();
+
+	await page.getByRole('button', { name: 'Save it on this device again' }).click();
+	await expectSaved(page);
+	await page.reload();
+	await expect(page).toHaveURL(new RegExp(`/assessment/${id}/leadership$`));
+	await expect(choiceIn(statements(page).first(), '2 · Agreed or planned')).toBeChecked();
+	await expect(choiceIn(statements(page).nth(1), '3 · In place')).toBeChecked();
+});
+
 test.describe('a full disk', () => {
 	// The offline cache would count against the small quota below; this test is about saving answers.
 	test.use({ serviceWorkers: 'block' });

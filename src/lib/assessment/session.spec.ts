@@ -4,6 +4,7 @@ import type { Assessment } from '$lib/model/assessment';
 import { applyChange, type AssessmentChange } from '$lib/model/changes';
 import { LIMITS } from '$lib/model/limits';
 import type { Written } from '$lib/storage/assessments';
+import { ChangeChannel } from '$lib/storage/channel';
 import { createAssessment } from './create';
 import { AssessmentSession, type SessionStore } from './session.svelte';
 
@@ -123,6 +124,51 @@ describe('an assessment being answered', () => {
 		await session.settled();
 		expect(session.save.state).toBe('saved');
 		expect(store.record.answers['GOV-1']).toEqual({ rating: 1, note: 'still here' });
+	});
+
+	it('when the browser\u2019s saved data is cleared under it, says so, asks before the tab closes, and saves everything on screen again on request', async () => {
+		const store = new HeldStore();
+		store.record = createAssessment(bank.version, new Date(), 'c1');
+		const channel = new ChangeChannel('session-cleared-test');
+		const session = new AssessmentSession(structuredClone(store.record), store, {
+			stored: true,
+			saveDelayMs: 0,
+			channel
+		});
+		expect(session.unsavedWork).toBe(false);
+		session.setRating('GOV-1', 2);
+		await tick();
+		store.commitAll();
+		await session.settled();
+		expect(session.unsavedWork).toBe(false);
+
+		store.record = undefined;
+		channel.notifyHere({ type: 'cleared' });
+		expect(session.save).toMatchObject({
+			state: 'deleted',
+			message: expect.stringMatching(/cleared/)
+		});
+		expect(session.unsavedWork).toBe(true);
+		session.setRating('GOV-2', 3);
+		await tick();
+		expect(store.held).toHaveLength(0);
+
+		const saving = session.saveAgain();
+		await tick();
+		store.commitAll();
+		await saving;
+		expect(session.save.state).toBe('saved');
+		expect(session.unsavedWork).toBe(false);
+		expect(store.record!.answers['GOV-1']?.rating).toBe(2);
+		expect(store.record!.answers['GOV-2']?.rating).toBe(3);
+
+		session.setRating('GOV-3', 1);
+		await tick();
+		store.commitAll();
+		await session.settled();
+		expect(store.record!.answers['GOV-3']?.rating).toBe(1);
+		session.dispose();
+		channel.close();
 	});
 
 	it('refuses a note over the limit with a message and changes nothing', () => {

@@ -15,6 +15,7 @@ import type { Failure, Written } from '$lib/storage/assessments';
 import type { ChangeChannel } from '$lib/storage/channel';
 import { newId } from './create';
 import { moveKey, planRows } from './plan-rows';
+import { holdUnsavedWork } from './unsaved';
 
 export type SaveState =
 	/** Nothing is stored until the first answer or name. */
@@ -43,7 +44,9 @@ export interface SessionStore {
 export const SAVE_DELAY_MS = 0;
 
 const DELETED_MESSAGE =
-	'This assessment was deleted in another tab or window, so changes here are no longer saved. Your work is still on screen: download a copy to keep it.';
+	'This assessment was deleted in another tab or window, so changes here are no longer saved. Your work is still on screen: save it here again, or download a copy.';
+const CLEARED_MESSAGE =
+	'Everything the app had saved in this browser was cleared (with "Clear all data" in another tab, or in the browser\'s own settings), so changes here are no longer saved. Your work is still on screen: save it here again, or download a copy.';
 
 /**
  * One open assessment. Every change is checked against the saved-shape limits, shown at once, and
@@ -94,11 +97,9 @@ export class AssessmentSession {
 		else if (options.stored) this.save = { state: 'saved', at: new Date(assessment.updatedAt) };
 		if (options.channel)
 			this.#unsubscribe = options.channel.subscribe((message) => {
-				if (
-					message.type === 'cleared' ||
-					(message.type === 'assessment-removed' && message.id === this.id)
-				)
-					this.#markDeleted();
+				if (message.type === 'cleared') this.#markDeleted(CLEARED_MESSAGE);
+				else if (message.type === 'assessment-removed' && message.id === this.id)
+					this.#markDeleted(DELETED_MESSAGE);
 				else if (message.type === 'assessment' && message.id === this.id) {
 					this.#latestSeen = Math.max(this.#latestSeen, message.revision);
 					// While a write of ours is in flight, its result brings back the latest record (this
@@ -114,6 +115,8 @@ export class AssessmentSession {
 
 	#onCreated?: (id: string) => void;
 	readonly #saveDelayMs: number;
+	#changedHere = false;
+	readonly #releaseUnsaved = holdUnsavedWork(this);
 	/** The newest revision another tab (or this one) has announced. */
 	#latestSeen = -1;
 
@@ -143,6 +146,7 @@ export class AssessmentSession {
 			throw error;
 		}
 		this.#pending.push(checked.change);
+		this.#changedHere = true;
 		if (this.store && !this.#deleted) {
 			this.save = { state: 'saving' };
 			this.#enqueue();
@@ -224,13 +228,51 @@ export class AssessmentSession {
 	#failed(failure: Failure) {
 		this.#pending = [...this.#inFlight, ...this.#pending];
 		this.#inFlight = [];
-		if (failure.reason === 'deleted') this.#markDeleted();
+		if (failure.reason === 'deleted') this.#markDeleted(DELETED_MESSAGE);
 		else this.save = { state: 'error', message: failure.message };
 	}
 
-	#markDeleted() {
+	#markDeleted(message: string) {
+		// The first reason given is the true one: a write failing afterwards only confirms it.
+		if (this.#deleted) return;
 		this.#deleted = true;
-		this.save = { state: 'deleted', message: DELETED_MESSAGE };
+		this.save = { state: 'deleted', message };
+	}
+
+	/**
+	 * After the saved record was deleted elsewhere or the browser's data was cleared: saves what is
+	 * on screen as the record again, every change made since included.
+	 */
+	async saveAgain(): Promise<void> {
+		if (!this.store || !this.#deleted) return;
+		await this.settled();
+		const onScreen = $state.snapshot(this.assessment) as Assessment;
+		this.save = { state: 'saving' };
+		const outcome = await this.store.create({ ...onScreen, updatedAt: new Date().toISOString() });
+		if (!outcome.ok) {
+			// Restored in another tab meanwhile: the changes made here go on top of it.
+			if (outcome.reason === 'exists') return this.#reload();
+			this.save = { state: 'error', message: outcome.message };
+			return;
+		}
+		this.#deleted = false;
+		this.#stored = true;
+		this.#pending = [];
+		this.#base = structuredClone(outcome.assessment);
+		this.save = { state: 'saved', at: new Date(outcome.assessment.updatedAt) };
+	}
+
+	/**
+	 * Whether leaving the page now would lose changes made here: they could not be written, or there
+	 * is nowhere to write them. (A write in flight takes milliseconds and is not asked about.)
+	 */
+	get unsavedWork(): boolean {
+		if (!this.#changedHere) return false;
+		return (
+			this.save.state === 'error' ||
+			this.save.state === 'deleted' ||
+			this.save.state === 'not-stored'
+		);
 	}
 
 	/** The stored record, with the changes not yet committed applied on top: nothing typed is lost. */
@@ -263,6 +305,7 @@ export class AssessmentSession {
 
 	dispose() {
 		this.#unsubscribe();
+		this.#releaseUnsaved();
 	}
 
 	// ---- The changes a page can make, by name ----

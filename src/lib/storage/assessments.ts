@@ -3,7 +3,7 @@ import { AssessmentSchema, type Assessment } from '$lib/model/assessment';
 import { applyChange, ChangeRefused, type AssessmentChange } from '$lib/model/changes';
 import { describeIssues } from '$lib/model/checks';
 import type { ChangeChannel } from './channel';
-import { STRICT, writeFailure, type Db, type SetAsideRecord } from './db';
+import { STRICT, writeFailure, type Connection, type Db, type SetAsideRecord } from './db';
 import { readAssessment } from './validate';
 
 export type Failure = {
@@ -53,11 +53,21 @@ const safeJson = (raw: unknown) => {
  * inside one strict transaction, never snapshots, so two tabs cannot overwrite each other.
  */
 export class AssessmentStore {
+	readonly #connection: Connection;
+
 	constructor(
-		private readonly db: Db,
+		database: Db | Connection,
 		private readonly channel: ChangeChannel,
 		private readonly now: () => Date = () => new Date()
-	) {}
+	) {
+		this.#connection = 'db' in database ? database : { db: database };
+	}
+
+	/** The database as it is now: a connection the browser ended is replaced by a new one, awaited here. */
+	private async database(): Promise<Db> {
+		await this.#connection.reopening;
+		return this.#connection.db;
+	}
 
 	/**
 	 * Reads one record through the gate. A damaged field is repaired and the repair saved (the
@@ -68,7 +78,11 @@ export class AssessmentStore {
 		if (read.ok && read.repaired.length === 0) return read;
 		if (!read.ok && read.reason === 'newer') return read;
 		const at = this.now().toISOString();
-		const tx = this.db.transaction(['assessments', 'setAside'], 'readwrite', STRICT);
+		const tx = (await this.database()).transaction(
+			['assessments', 'setAside'],
+			'readwrite',
+			STRICT
+		);
 		const current = await tx.objectStore('assessments').get(id);
 		if (current !== raw && JSON.stringify(current) !== JSON.stringify(raw)) {
 			// Another tab changed it meanwhile: read that version next time.
@@ -97,7 +111,7 @@ export class AssessmentStore {
 	}
 
 	async list(): Promise<Listing> {
-		const tx = this.db.transaction('assessments');
+		const tx = (await this.database()).transaction('assessments');
 		const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
 		await tx.done;
 		const listing: Listing = { assessments: [], newer: [], problems: [] };
@@ -116,7 +130,7 @@ export class AssessmentStore {
 		| { ok: true; assessment: Assessment; notices: string[] }
 		| { ok: false; reason: 'missing' | 'newer' | 'unreadable'; message: string }
 	> {
-		const raw = await this.db.get('assessments', id);
+		const raw = await (await this.database()).get('assessments', id);
 		if (raw === undefined)
 			return {
 				ok: false,
@@ -141,7 +155,7 @@ export class AssessmentStore {
 				message: `This cannot be saved: ${describeIssues(checked.issues)}.`
 			};
 		try {
-			const tx = this.db.transaction('assessments', 'readwrite', STRICT);
+			const tx = (await this.database()).transaction('assessments', 'readwrite', STRICT);
 			if ((await tx.store.getKey(assessment.id)) !== undefined) {
 				await tx.done;
 				return {
@@ -170,7 +184,7 @@ export class AssessmentStore {
 		let result: Assessment;
 		const refused: string[] = [];
 		try {
-			const tx = this.db.transaction('assessments', 'readwrite', STRICT);
+			const tx = (await this.database()).transaction('assessments', 'readwrite', STRICT);
 			const raw = await tx.store.get(id);
 			if (raw === undefined) {
 				await tx.done;
@@ -226,7 +240,7 @@ export class AssessmentStore {
 	 */
 	async remove(id: string): Promise<Written<{ removed: Removed }>> {
 		try {
-			const tx = this.db.transaction(
+			const tx = (await this.database()).transaction(
 				['assessments', 'workshops', 'responses'],
 				'readwrite',
 				STRICT
@@ -261,7 +275,7 @@ export class AssessmentStore {
 	async restore(removed: Removed): Promise<Written<object>> {
 		const id = (removed.assessment as { id: string }).id;
 		try {
-			const tx = this.db.transaction(
+			const tx = (await this.database()).transaction(
 				['assessments', 'workshops', 'responses'],
 				'readwrite',
 				STRICT
@@ -287,12 +301,14 @@ export class AssessmentStore {
 	}
 
 	async setAside(): Promise<SetAsideRecord[]> {
-		return (await this.db.getAll('setAside')).sort((a, b) => b.at.localeCompare(a.at));
+		return (await (await this.database()).getAll('setAside')).sort((a, b) =>
+			b.at.localeCompare(a.at)
+		);
 	}
 
 	async discardSetAside(key: string): Promise<Written<object>> {
 		try {
-			const tx = this.db.transaction('setAside', 'readwrite', STRICT);
+			const tx = (await this.database()).transaction('setAside', 'readwrite', STRICT);
 			await tx.store.delete(key);
 			await tx.done;
 			return { ok: true };
@@ -312,7 +328,7 @@ export class AssessmentStore {
 				'setAside',
 				'meta'
 			] as const;
-			const tx = this.db.transaction([...stores], 'readwrite', STRICT);
+			const tx = (await this.database()).transaction([...stores], 'readwrite', STRICT);
 			await Promise.all(stores.map((s) => tx.objectStore(s).clear()));
 			await tx.done;
 		} catch (error) {

@@ -26,6 +26,11 @@ export class ChangeChannel {
 	/** Tells other tabs, and listeners in this tab, what changed. */
 	post(message: StorageMessage) {
 		this.#channel?.postMessage(message);
+		this.notifyHere(message);
+	}
+
+	/** Tells listeners in this tab only: for what every tab learns for itself (the browser clearing data). */
+	notifyHere(message: StorageMessage) {
 		for (const listener of this.#listeners) listener(message);
 	}
 

@@ -51,7 +51,21 @@ export function onDatabaseClosed(listener: Listener): () => void {
 	return () => closedListeners.delete(listener);
 }
 
-export async function openDatabase(name = DB_NAME): Promise<DbState> {
+/**
+ * The open database, replaced if the browser ends the connection under the page (its data for the
+ * site was cleared): the stores read `db` at each use, so they carry on with the new one.
+ */
+export interface Connection {
+	db: Db;
+	/** While a new connection is being opened, the stores wait for it rather than fail. */
+	reopening?: Promise<void>;
+}
+
+export async function openDatabase(
+	name = DB_NAME,
+	/** The browser closed the connection itself, for example because the site's data was cleared. */
+	onTerminated?: () => void
+): Promise<DbState> {
 	if (typeof indexedDB === 'undefined')
 		return { status: 'unavailable', message: UNAVAILABLE_MESSAGE };
 	try {
@@ -66,6 +80,9 @@ export async function openDatabase(name = DB_NAME): Promise<DbState> {
 					database.createObjectStore('setAside', { keyPath: 'key' });
 					database.createObjectStore('meta', { keyPath: 'key' });
 				}
+			},
+			terminated() {
+				onTerminated?.();
 			},
 			blocking() {
 				// A newer release in another tab wants to upgrade: step aside, and say so.
@@ -90,6 +107,6 @@ export function writeFailure(error: unknown): string {
 	if (name === 'QuotaExceededError')
 		return "Could not save: this device's storage for the app is full. Your work is still on screen: download a copy, then free some space (for example delete an old assessment) and carry on.";
 	if (name === 'InvalidStateError')
-		return 'Could not save: the app was closed by a newer version in another tab. Reload the page; download a copy first if you have unsaved changes.';
+		return "Could not save: the connection to this device's storage was closed (a newer version of the app opened in another tab, or the browser's data for this site was cleared). Your work is still on screen: download a copy first, then try again.";
 	return `Could not save (${name || 'storage error'}). Your work is still on screen: download a copy to keep it.`;
 }

@@ -1,6 +1,12 @@
 import { AssessmentStore } from './assessments';
 import { ChangeChannel } from './channel';
-import { onDatabaseClosed, openDatabase, NEWER_VERSION_MESSAGE } from './db';
+import {
+	DB_NAME,
+	onDatabaseClosed,
+	openDatabase,
+	NEWER_VERSION_MESSAGE,
+	type Connection
+} from './db';
 import { moveFromLocalStorage, type LegacyStorage } from './legacy';
 import { WorkshopStore } from './workshops';
 
@@ -28,18 +34,37 @@ let opened: Promise<Device> | undefined;
 export function device(): Promise<Device> {
 	opened ??= (async (): Promise<Device> => {
 		const channel = new ChangeChannel();
-		const state = await openDatabase();
+		// Set below, once the database is open; the browser can only end a connection that exists.
+		const connection = {} as Connection;
+		const reopen = async () => {
+			// While the browser is still clearing, opening fails: try again for a few seconds.
+			for (let attempt = 0; attempt < 20; attempt++) {
+				const again = await openDatabase(DB_NAME, reconnect);
+				if (again.status === 'ready') {
+					connection.db = again.db;
+					return;
+				}
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+		};
+		function reconnect() {
+			connection.reopening = reopen();
+			// Everything stored is gone: every open view here hears it as "cleared", as from another tab.
+			channel.notifyHere({ type: 'cleared' });
+		}
+		const state = await openDatabase(DB_NAME, reconnect);
 		if (state.status !== 'ready') return { status: state.status, message: state.message, channel };
+		connection.db = state.db;
 		let moved = 0;
 		try {
-			moved = (await moveFromLocalStorage(state.db, localStorageIfAny())).moved;
+			moved = (await moveFromLocalStorage(connection.db, localStorageIfAny())).moved;
 		} catch {
 			// The old keys stay where they are and the move is tried again on the next visit.
 		}
 		return {
 			status: 'ready',
-			assessments: new AssessmentStore(state.db, channel),
-			workshops: new WorkshopStore(state.db, channel),
+			assessments: new AssessmentStore(connection, channel),
+			workshops: new WorkshopStore(connection, channel),
 			channel,
 			moved
 		};

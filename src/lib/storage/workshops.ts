@@ -13,7 +13,7 @@ import {
 } from '$lib/model/workshop';
 import type { Failure, Written } from './assessments';
 import type { ChangeChannel } from './channel';
-import { STRICT, writeFailure, type Db } from './db';
+import { STRICT, writeFailure, type Connection, type Db } from './db';
 
 export type ResponseOutcome =
 	| 'added'
@@ -43,14 +43,24 @@ const byArrival = (a: WorkshopResponse, b: WorkshopResponse) =>
  * two tabs, or several people answering in turn on one device, never overwrite each other.
  */
 export class WorkshopStore {
+	readonly #connection: Connection;
+
 	constructor(
-		private readonly db: Db,
+		database: Db | Connection,
 		private readonly channel: ChangeChannel,
 		private readonly now: () => Date = () => new Date()
-	) {}
+	) {
+		this.#connection = 'db' in database ? database : { db: database };
+	}
+
+	/** The database as it is now: a connection the browser ended is replaced by a new one, awaited here. */
+	private async database(): Promise<Db> {
+		await this.#connection.reopening;
+		return this.#connection.db;
+	}
 
 	async list(): Promise<{ workshop: Workshop; responses: number }[]> {
-		const tx = this.db.transaction(['workshops', 'responses']);
+		const tx = (await this.database()).transaction(['workshops', 'responses']);
 		const workshops = (await tx.objectStore('workshops').getAll()).flatMap((raw) => {
 			const parsed = parseWith(WorkshopSchema, raw, 'saved workshop');
 			return parsed.ok ? [parsed.value] : [];
@@ -68,7 +78,7 @@ export class WorkshopStore {
 	async load(
 		id: string
 	): Promise<({ ok: true } & LoadedWorkshop) | { ok: false; message: string }> {
-		const tx = this.db.transaction(['workshops', 'responses']);
+		const tx = (await this.database()).transaction(['workshops', 'responses']);
 		const raw = await tx.objectStore('workshops').get(id);
 		const rawResponses = await tx.objectStore('responses').index('byWorkshop').getAll(id);
 		await tx.done;
@@ -93,7 +103,7 @@ export class WorkshopStore {
 
 	async #setAside(raw: unknown, reason: string) {
 		const at = this.now().toISOString();
-		const tx = this.db.transaction(['responses', 'setAside'], 'readwrite', STRICT);
+		const tx = (await this.database()).transaction(['responses', 'setAside'], 'readwrite', STRICT);
 		const r = raw as { workshopId?: string; responseId?: string };
 		await tx.objectStore('setAside').put({
 			key: `response:${String(r.responseId)}:${at}`,
@@ -119,7 +129,11 @@ export class WorkshopStore {
 				message: `This workshop cannot be saved: ${describeIssues([...(w.issues ?? []), ...(a.issues ?? [])])}.`
 			};
 		try {
-			const tx = this.db.transaction(['workshops', 'assessments'], 'readwrite', STRICT);
+			const tx = (await this.database()).transaction(
+				['workshops', 'assessments'],
+				'readwrite',
+				STRICT
+			);
 			await tx.objectStore('workshops').put(w.output, workshop.id);
 			await tx.objectStore('assessments').put(a.output, consensus.id);
 			await tx.done;
@@ -133,7 +147,7 @@ export class WorkshopStore {
 
 	async openInvitations(id: string): Promise<Written<{ workshop: Workshop }>> {
 		try {
-			const tx = this.db.transaction('workshops', 'readwrite', STRICT);
+			const tx = (await this.database()).transaction('workshops', 'readwrite', STRICT);
 			const parsed = parseWith(WorkshopSchema, await tx.store.get(id), 'saved workshop');
 			if (!parsed.ok) {
 				await tx.done;
@@ -167,7 +181,11 @@ export class WorkshopStore {
 	): Promise<Written<{ outcomes: { response: WorkshopResponse; outcome: ResponseOutcome }[] }>> {
 		const outcomes: { response: WorkshopResponse; outcome: ResponseOutcome }[] = [];
 		try {
-			const tx = this.db.transaction(['workshops', 'responses'], 'readwrite', STRICT);
+			const tx = (await this.database()).transaction(
+				['workshops', 'responses'],
+				'readwrite',
+				STRICT
+			);
 			if ((await tx.objectStore('workshops').getKey(workshopId)) === undefined) {
 				await tx.done;
 				return {
@@ -207,7 +225,7 @@ export class WorkshopStore {
 
 	async removeResponse(workshopId: string, responseId: string): Promise<Written<object>> {
 		try {
-			const tx = this.db.transaction('responses', 'readwrite', STRICT);
+			const tx = (await this.database()).transaction('responses', 'readwrite', STRICT);
 			await tx.store.delete([workshopId, responseId]);
 			await tx.done;
 		} catch (error) {
@@ -220,7 +238,7 @@ export class WorkshopStore {
 	/** Deletes a workshop with its responses and its consensus assessment. */
 	async remove(workshopId: string): Promise<Written<object>> {
 		try {
-			const tx = this.db.transaction(
+			const tx = (await this.database()).transaction(
 				['workshops', 'responses', 'assessments'],
 				'readwrite',
 				STRICT
@@ -250,12 +268,14 @@ export class WorkshopStore {
 		mode: ParticipantDraft['mode'] = 'own-device'
 	): Promise<{ draft: ParticipantDraft | null; problem?: string }> {
 		const key = draftKey(workshopId, mode);
-		const raw = await this.db.get('drafts', key);
+		const raw = await (await this.database()).get('drafts', key);
 		if (raw === undefined) return { draft: null };
 		const parsed = parseWith(DraftSchema, raw, 'saved draft');
 		if (parsed.ok) return { draft: parsed.value };
 		const at = this.now().toISOString();
-		await this.db.put('setAside', {
+		await (
+			await this.database()
+		).put('setAside', {
 			key: `draft:${workshopId}:${at}`,
 			kind: 'draft',
 			text: JSON.stringify(raw, null, 2),
@@ -263,7 +283,7 @@ export class WorkshopStore {
 			at,
 			title: 'Unfinished workshop answers'
 		});
-		await this.db.delete('drafts', key);
+		await (await this.database()).delete('drafts', key);
 		return {
 			draft: null,
 			problem: 'Your unfinished answers could not be read, so the form starts empty.'
@@ -279,7 +299,7 @@ export class WorkshopStore {
 				message: `Your answers cannot be saved: ${describeIssues(checked.issues)}.`
 			};
 		try {
-			const tx = this.db.transaction('drafts', 'readwrite', STRICT);
+			const tx = (await this.database()).transaction('drafts', 'readwrite', STRICT);
 			await tx.store.put(checked.output, draftKey(draft.workshopId, draft.mode));
 			await tx.done;
 			return { ok: true };
@@ -293,7 +313,7 @@ export class WorkshopStore {
 		mode: ParticipantDraft['mode'] = 'own-device'
 	): Promise<{ ok: true } | Failure> {
 		try {
-			const tx = this.db.transaction('drafts', 'readwrite', STRICT);
+			const tx = (await this.database()).transaction('drafts', 'readwrite', STRICT);
 			await tx.store.delete(draftKey(workshopId, mode));
 			await tx.done;
 			return { ok: true };
