@@ -203,6 +203,33 @@ export function findAnswerCodes(text: string): string[] {
 	return [...text.matchAll(/(PWR2~[A-Za-z0-9_~.%*'()!-]+|pwr1\.[A-Za-z0-9_-]+)/g)].map((m) => m[0]);
 }
 
+const differentQuestions = (contentVersion: string): Parsed<never> => ({
+	ok: false,
+	message: `These answers were given to a different version of the questions (${contentVersion}). Ask the participant to reload their page, check their answers and send them again.`
+});
+
+/**
+ * Answers that arrive as JSON or a first-release code pass the same test as a short code: given to
+ * this version of the questions, and only to statements it asks.
+ */
+function toTheseQuestions(
+	parsed: Parsed<WorkshopResponse>,
+	bank: Pick<QuestionBank, 'statements' | 'version'>
+): Parsed<WorkshopResponse> {
+	if (!parsed.ok) return parsed;
+	const { contentVersion, answers } = parsed.value;
+	if (contentVersion !== undefined && contentVersion !== bank.version)
+		return differentQuestions(contentVersion);
+	const asked = new Set(bank.statements.map((s) => s.id));
+	return {
+		ok: true,
+		value: {
+			...parsed.value,
+			answers: Object.fromEntries(Object.entries(answers).filter(([id]) => asked.has(id)))
+		}
+	};
+}
+
 /** Decodes one participant's answers from a short code, a first-release code, or JSON. Never throws. */
 export function decodeAnswers(
 	text: string,
@@ -213,14 +240,17 @@ export function decodeAnswers(
 		return { ok: false, message: 'This participant answer is far too large to be real.' };
 	if (trimmed.startsWith('{')) {
 		try {
-			return parseWith(ResponseSchema, JSON.parse(trimmed), 'participant answer');
+			return toTheseQuestions(
+				parseWith(ResponseSchema, JSON.parse(trimmed), 'participant answer'),
+				bank
+			);
 		} catch {
 			return { ok: false, message: 'This participant answer could not be read.' };
 		}
 	}
 	const legacy = extractCode(trimmed);
 	if (legacy && !trimmed.includes(ANSWER_PREFIX))
-		return decodeDeflated(legacy, ResponseSchema, 'participant answer');
+		return toTheseQuestions(decodeDeflated(legacy, ResponseSchema, 'participant answer'), bank);
 	const code = /PWR2~[^\s]+/.exec(trimmed)?.[0];
 	if (!code)
 		return { ok: false, message: 'No participant answer code was found in what you pasted.' };
@@ -242,11 +272,7 @@ export function decodeAnswers(
 	} catch {
 		return { ok: false, message: 'This participant answer code is damaged.' };
 	}
-	if (contentVersion !== bank.version)
-		return {
-			ok: false,
-			message: `These answers were given to a different version of the questions (${contentVersion}). Ask the participant to reload their page, check their answers and send them again.`
-		};
+	if (contentVersion !== bank.version) return differentQuestions(contentVersion);
 	if (ratings!.length > bank.statements.length || /[^0-4dnx-]/.test(ratings!))
 		return { ok: false, message: 'This participant answer code is damaged.' };
 	const answers: Record<string, { rating: Rating }> = {};

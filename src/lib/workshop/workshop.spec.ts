@@ -164,6 +164,18 @@ describe('answer codes handed back to the facilitator', () => {
 		});
 	});
 
+	it('holds answers sent as JSON to the same test: this version of the questions, and only statements it asks', () => {
+		const sent = { ...response('manager', { 'GOV-1': 2 }), contentVersion: bank.version };
+		const json = JSON.stringify({ ...sent, answers: { ...sent.answers, 'FAKE-1': { rating: 3 } } });
+		expect(decodeAnswers(json, bank)).toEqual({ ok: true, value: sent });
+		expect(
+			decodeAnswers(JSON.stringify({ ...sent, contentVersion: '2099.1' }), bank)
+		).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/different version of the questions/)
+		});
+	});
+
 	it('round-trips an invitation with the profile and decisions', () => {
 		const { workshop, consensus } = newWorkshop('Harbour ~ "Team" 🌊', ['manager', 'peer-worker']);
 		consensus.decisions = { model: 'integrated' };
