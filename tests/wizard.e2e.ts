@@ -157,12 +157,16 @@ test('a save file exported and imported again gives the same assessment; a damag
 	await expectSaved(page);
 	await page.goto('/');
 	const saving = page.waitForEvent('download');
-	await page.getByRole('button', { name: /Export JSON/ }).click();
+	await page.getByRole('button', { name: /^Save a copy as a file/ }).click();
 	const download = await saving;
 	expect(download.suggestedFilename()).toMatch(
 		/^export-ward-north-equipe-assessment-\d{4}-\d{2}-\d{2}\.json$/
 	);
 	const text = await readFile(await download.path(), 'utf8');
+	expect(JSON.parse(text).lastExportedAt).toBeTruthy();
+	// The list counts it as a backup, as "Save a copy" inside the assessment does.
+	await expect(page.getByText(/no copy saved as a file yet/)).toHaveCount(0);
+	await expect(page.getByText(/copy saved /)).toBeVisible();
 	const damaged = testInfo.outputPath('damaged.json');
 	await writeFile(damaged, text.replace('"schemaVersion": 3', '"schemaVersion": "three"'));
 	await page.locator('input[type=file]').setInputFiles(damaged);

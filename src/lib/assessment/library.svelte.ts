@@ -5,6 +5,9 @@ import type { SetAsideRecord } from '$lib/storage/db';
 import { device, persistence, type Persistence } from '$lib/storage/device';
 import { readAssessmentText } from '$lib/storage/validate';
 import type { WorkshopStore } from '$lib/storage/workshops';
+import { download } from '$lib/browser/download';
+import { fileName } from '$lib/format/files';
+import { exportJson } from '$lib/format/save-file';
 import { displayTitle, duplicateAssessment, newId } from './create';
 
 export type LibraryMessage = { kind: 'ok' | 'error' | 'warn'; text: string };
@@ -68,6 +71,21 @@ export class AssessmentLibrary {
 		const saved = await this.store.create(copy);
 		if (!saved.ok) return this.#fail(saved.message);
 		this.message = { kind: 'ok', text: `Made a copy: ${displayTitle(copy)}.` };
+		await this.refresh();
+	}
+
+	/** Downloads a save file of one assessment and records when, as "Save a copy" inside it does. */
+	async saveCopy(id: string) {
+		const item = this.items.find((a) => a.id === id);
+		if (!item || !this.store) return;
+		const at = new Date();
+		download(
+			fileName(item.profile.organisationName, 'assessment', 'json', at),
+			exportJson({ ...($state.snapshot(item) as Assessment), lastExportedAt: at.toISOString() }),
+			'application/json'
+		);
+		const saved = await this.store.apply(id, [{ type: 'exported', at: at.toISOString() }]);
+		if (!saved.ok) return this.#fail(saved.message);
 		await this.refresh();
 	}
 
