@@ -108,11 +108,22 @@ test('a room of eight, two on phones: answers come back by camera, link, file an
 		await facilitator.getByRole('button', { name: 'Create the workshop' }).click();
 		await expect(facilitator.getByRole('heading', { level: 1 })).toContainText('Harbour Team Day');
 		const deskUrl = facilitator.url();
+		// Until the wording is chosen, the desk says exactly what is missing; sections number 1 to 5.
+		await expect(facilitator.getByText(/set up the profile and choose the wording/)).toBeVisible();
+		await expect(facilitator.getByRole('heading', { level: 2 })).toHaveText([
+			'1. Profile and decisions',
+			'2. Invite participants',
+			'3. Add returned answers',
+			'4. Where people disagree',
+			'5. Results and the workshop report'
+		]);
 		await facilitator.getByRole('link', { name: 'Set up profile and decisions' }).click();
 		await facilitator.getByLabel('Yes, BPD-specific').check();
 		await decideAll(facilitator);
 		await expectSaved(facilitator);
-		await facilitator.goto(deskUrl);
+		// Every step of the set-up leads back to the desk.
+		await facilitator.getByRole('link', { name: '← Back to the workshop desk' }).click();
+		await expect(facilitator).toHaveURL(deskUrl);
 		await facilitator.getByRole('button', { name: 'They are ready: open the invitations' }).click();
 		const inTurn = (await facilitator
 			.getByRole('link', { name: 'Answer in turn on this device' })
