@@ -114,6 +114,24 @@ test('the review lists unanswered and "don\u2019t know" statements and jumps to 
 	await expect(choiceIn(statements(page).nth(1), "Don't know")).toBeFocused();
 });
 
+test('the review lists the decisions not made yet, each linked to the page that asks it, where it is marked open', async ({
+	page
+}) => {
+	const id = await startAssessment(page, 'Undecided Ward');
+	await page.goto(`/assessment/${id}/review`);
+	const open = page.getByRole('region', { name: /decisions are not made yet/ });
+	await expect(open).toBeVisible();
+	const first = open.getByRole('link').first();
+	const question = (await first.textContent())!;
+	await first.click();
+	await expect(page).toHaveURL(new RegExp(`/assessment/${id}/decisions-`));
+	const asked = page.getByRole('group', { name: question });
+	await expect(asked).toBeVisible();
+	await expect(asked.locator('legend .open-mark')).toHaveText('Open');
+	await asked.getByRole('radio').first().check();
+	await expect(asked.locator('legend .open-mark')).toHaveCount(0);
+});
+
 test('the keyboard alone starts an assessment, rates with arrow keys and moves between steps', async ({
 	page
 }) => {

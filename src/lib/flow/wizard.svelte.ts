@@ -68,6 +68,14 @@ export class Wizard {
 		return this.steps.find((s) => s.kind === 'domain' && s.index === index)!.slug;
 	}
 
+	/** The slug of the page a decision is asked on. */
+	decisionSlug(decisionId: string): string {
+		const decision = this.bank.decisionById.get(decisionId)!;
+		if (decision.step !== 'decisions') return this.steps[0]!.slug;
+		const group = this.bank.decisionGroups.findIndex((g) => g.id === decision.group);
+		return this.steps.find((s) => s.kind === 'decisions' && s.index === group)!.slug;
+	}
+
 	canGo(type: 'next' | 'back'): boolean {
 		return this.#actor.snapshot.can({ type });
 	}
