@@ -34,8 +34,8 @@ function show(
 		onnote: audience === 'alone' ? vi.fn() : undefined,
 		onlived: vi.fn()
 	};
-	render(StatementItem, props);
-	return props;
+	const { rerender } = render(StatementItem, props);
+	return { ...props, rerender };
 }
 
 describe('a statement to rate', () => {
@@ -53,13 +53,18 @@ describe('a statement to rate', () => {
 		expect(new Set(radios.map((r) => (r as HTMLInputElement).name)).size).toBe(1);
 	});
 
-	it('sends the chosen level, and offers to clear it', async () => {
+	it('sends the chosen level, offers to clear it, and to undo the clearing', async () => {
 		const props = show('GOV-1', { rating: 2 });
 		const user = userEvent.setup();
 		await user.click(screen.getByRole('radio', { name: /^3 · / }));
 		expect(props.onrate).toHaveBeenCalledWith(3);
 		await user.click(screen.getByRole('button', { name: /Clear the answer/ }));
-		expect(props.onrate).toHaveBeenCalledWith(undefined);
+		expect(props.onrate).toHaveBeenLastCalledWith(undefined);
+		await props.rerender({ answer: undefined });
+		await user.click(screen.getByRole('button', { name: /Undo clear/ }));
+		expect(props.onrate).toHaveBeenLastCalledWith(2);
+		await props.rerender({ answer: { rating: 2 } });
+		expect(screen.queryByRole('button', { name: /Undo clear/ })).toBeNull();
 	});
 
 	it('offers "Considered, and decided not to" only on "consider" statements, and then asks why', () => {
