@@ -57,9 +57,18 @@ test('a manager\u2019s Monday: next steps with owners and dates, a plan to run, 
 	const thirdTitle = (await cards.nth(2).locator('h3').textContent())!;
 	await cards
 		.nth(2)
-		.getByRole('button', { name: /^Move to top/ })
+		.getByRole('button', { name: /^Move to top/i })
 		.click();
 	await expect(cards.first().locator('h3')).toHaveText(thirdTitle);
+	// A removed action is offered back where the person is, not only at the foot of the plan.
+	const removedTitle = (await cards.nth(3).locator('h3').textContent())!;
+	await cards
+		.nth(3)
+		.getByRole('button', { name: /^Remove/ })
+		.click();
+	await expect(page.getByText(`Removed “${removedTitle}”.`)).toBeInViewport();
+	await page.getByRole('button', { name: 'Restore it' }).click();
+	await expect(page.getByRole('heading', { level: 3, name: removedTitle })).toBeVisible();
 	await page
 		.getByLabel('Action', { exact: true })
 		.fill('Book the room for the lived-experience panel');
