@@ -115,7 +115,9 @@ const TARGETS = {
 	},
 	app: {
 		base: `http://localhost:${APP_PORT}`,
-		start: 'a[href="/assessment/new"]',
+		// Prerendered with a relative address ("./assessment/new"), made absolute when the page hydrates:
+		// the link works in either form, so either counts.
+		start: 'a[href$="assessment/new"]',
 		ready: 'body',
 		statement: 'article.statement',
 		next: '.step-buttons button.primary',
@@ -147,7 +149,7 @@ function instrument({ startSelector, readySelector }) {
 		document.addEventListener(
 			type,
 			(e) => {
-				if (e.target?.closest?.('#next, #start, .step-buttons, a[href="/assessment/new"]'))
+				if (e.target?.closest?.('#next, #start, .step-buttons, a[href$="assessment/new"]'))
 					window.__perf.stepStamps.add(Math.round(e.timeStamp));
 			},
 			true

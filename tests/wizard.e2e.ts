@@ -26,6 +26,28 @@ test('"Start a new assessment" is a real link and saves nothing until the first 
 	await expect(page.getByText('No assessments saved on this device yet.')).toBeVisible();
 });
 
+test('a tap on "Start" before the page\u2019s script has run still starts an assessment', async ({
+	page
+}) => {
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/entry/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/', { waitUntil: 'domcontentloaded' });
+	// Nothing has hydrated: the link is still the prerendered one.
+	await expect(page.getByRole('link', { name: 'Start a new assessment' })).toHaveAttribute(
+		'href',
+		'./assessment/new'
+	);
+	await page.getByRole('link', { name: 'Start a new assessment' }).click();
+	release();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'About your organisation' })
+	).toBeVisible();
+});
+
 test('once the landing page is left, its saved list stops re-reading the device on every answer', async ({
 	page
 }) => {
