@@ -7,7 +7,7 @@ import {
 	NEWER_VERSION_MESSAGE,
 	type Connection
 } from './db';
-import { moveFromLocalStorage, type LegacyStorage } from './legacy';
+import { legacyKeys, type LegacyStorage } from './legacy-keys';
 import { WorkshopStore } from './workshops';
 
 export type Device =
@@ -57,7 +57,11 @@ export function device(): Promise<Device> {
 		connection.db = state.db;
 		let moved = 0;
 		try {
-			moved = (await moveFromLocalStorage(connection.db, localStorageIfAny())).moved;
+			const storage = localStorageIfAny();
+			if (legacyKeys(storage).length) {
+				const { moveFromLocalStorage } = await import('./legacy');
+				moved = (await moveFromLocalStorage(connection.db, storage)).moved;
+			}
 		} catch {
 			// The old keys stay where they are and the move is tried again on the next visit.
 		}

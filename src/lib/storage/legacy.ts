@@ -2,21 +2,9 @@ import { parseWith } from '$lib/model/checks';
 import { DraftSchema, ResponseSchema, WorkshopSchema } from '$lib/model/workshop';
 import { STRICT, type Db, type SetAsideRecord } from './db';
 import { readAssessment } from './validate';
+import { LEGACY_PREFIXES, legacyKeys, type LegacyStorage } from './legacy-keys';
 
-/** The subset of the Web Storage API the move needs, so tests can pass an in-memory one. */
-export interface LegacyStorage {
-	readonly length: number;
-	key(index: number): string | null;
-	getItem(key: string): string | null;
-	removeItem(key: string): void;
-}
-
-const PREFIXES = {
-	assessment: 'pwr.assessment.',
-	quarantine: 'pwr.quarantine.',
-	workshop: 'pwr.workshop.',
-	draft: 'pwr.response-draft.'
-} as const;
+export type { LegacyStorage };
 
 const parseJson = (text: string): unknown => {
 	try {
@@ -37,11 +25,7 @@ export async function moveFromLocalStorage(
 	now: () => Date = () => new Date()
 ): Promise<{ moved: number; setAside: number }> {
 	if (!storage) return { moved: 0, setAside: 0 };
-	const keys: string[] = [];
-	for (let i = 0; i < storage.length; i++) {
-		const key = storage.key(i);
-		if (key && Object.values(PREFIXES).some((p) => key.startsWith(p))) keys.push(key);
-	}
+	const keys = legacyKeys(storage);
 	if (keys.length === 0) return { moved: 0, setAside: 0 };
 	const at = now().toISOString();
 	let moved = 0;
@@ -60,7 +44,7 @@ export async function moveFromLocalStorage(
 	for (const key of keys) {
 		const text = storage.getItem(key) ?? '';
 		const data = parseJson(text);
-		if (key.startsWith(PREFIXES.assessment)) {
+		if (key.startsWith(LEGACY_PREFIXES.assessment)) {
 			const read = readAssessment(data, { allowRepair: true });
 			if (!read.ok) await keep(key, 'assessment', text, read.message);
 			else if ((await tx.objectStore('assessments').getKey(read.assessment.id)) === undefined) {
@@ -68,14 +52,14 @@ export async function moveFromLocalStorage(
 				if (read.repaired.length) await keep(key, 'assessment', text, read.repaired.join(' '));
 				moved++;
 			}
-		} else if (key.startsWith(PREFIXES.quarantine)) {
+		} else if (key.startsWith(LEGACY_PREFIXES.quarantine)) {
 			await keep(
 				key,
 				'assessment',
 				text,
 				'Set aside by an earlier version because it could not be read.'
 			);
-		} else if (key.startsWith(PREFIXES.workshop)) {
+		} else if (key.startsWith(LEGACY_PREFIXES.workshop)) {
 			const old = (data ?? {}) as { responses?: unknown[] } & Record<string, unknown>;
 			const { responses = [], ...rest } = old;
 			const workshop = parseWith(WorkshopSchema, { ...rest, version: 2 }, 'saved workshop');
@@ -93,8 +77,8 @@ export async function moveFromLocalStorage(
 				else await keep(`${key}:${setAside}`, 'response', JSON.stringify(raw), response.message);
 			}
 			moved++;
-		} else if (key.startsWith(PREFIXES.draft)) {
-			const workshopId = key.slice(PREFIXES.draft.length);
+		} else if (key.startsWith(LEGACY_PREFIXES.draft)) {
+			const workshopId = key.slice(LEGACY_PREFIXES.draft.length);
 			const draft = parseWith(
 				DraftSchema,
 				{
