@@ -7,7 +7,6 @@ import { exportJson } from '$lib/format/save-file';
 import { AssessmentStore } from '$lib/storage/assessments';
 import { ChangeChannel } from '$lib/storage/channel';
 import { openDatabase, type Db } from '$lib/storage/db';
-import { WorkshopStore } from '$lib/storage/workshops';
 import { createAssessment } from './create';
 import { AssessmentLibrary } from './library.svelte';
 
@@ -21,12 +20,7 @@ beforeEach(async () => {
 	if (state.status !== 'ready') throw new Error(state.status);
 	db = state.db;
 	channel = new ChangeChannel('library-test');
-	library = new AssessmentLibrary(
-		new AssessmentStore(db, channel),
-		new WorkshopStore(db, channel),
-		channel,
-		null
-	);
+	library = new AssessmentLibrary(new AssessmentStore(db, channel), channel, null);
 });
 
 afterEach(() => {

@@ -4,7 +4,6 @@ import type { ChangeChannel } from '$lib/storage/channel';
 import type { SetAsideRecord } from '$lib/storage/db';
 import { device, persistence, type Persistence } from '$lib/storage/device';
 import { readAssessmentText } from '$lib/storage/validate';
-import type { WorkshopStore } from '$lib/storage/workshops';
 import { download } from '$lib/browser/download';
 import { fileName } from '$lib/format/files';
 import { exportJson } from '$lib/format/save-file';
@@ -30,7 +29,6 @@ export class AssessmentLibrary {
 
 	constructor(
 		private readonly store: AssessmentStore | null,
-		private readonly workshops: WorkshopStore | null,
 		channel: ChangeChannel,
 		/** Why nothing can be stored here, when it cannot. */
 		readonly unavailable: string | null
@@ -50,10 +48,7 @@ export class AssessmentLibrary {
 				if (listing.problems.length) this.problems = [...this.problems, ...listing.problems];
 				this.setAside = await this.store.setAside();
 			}
-			if (this.workshops)
-				this.workshopResponses = Object.fromEntries(
-					(await this.workshops.list()).map((w) => [w.workshop.id, w.responses])
-				);
+			if (this.store) this.workshopResponses = await this.store.responseCounts();
 			this.persistence = await persistence();
 			this.loaded = true;
 		})().finally(() => (this.#refreshing = null));
@@ -223,8 +218,8 @@ export async function openLibrary(): Promise<AssessmentLibrary> {
 	const d = await device();
 	const library =
 		d.status === 'ready'
-			? new AssessmentLibrary(d.assessments, d.workshops, d.channel, null)
-			: new AssessmentLibrary(null, null, d.channel, d.message);
+			? new AssessmentLibrary(d.assessments, d.channel, null)
+			: new AssessmentLibrary(null, d.channel, d.message);
 	await library.refresh();
 	if (d.status === 'ready' && d.moved)
 		library.message = {

@@ -234,6 +234,14 @@ export class AssessmentStore {
 		return { ok: true, assessment: result, refused };
 	}
 
+	/** How many participant responses each workshop holds, counted from their keys alone. */
+	async responseCounts(): Promise<Record<string, number>> {
+		const counts: Record<string, number> = {};
+		for (const [workshopId] of await (await this.database()).getAllKeys('responses'))
+			counts[workshopId] = (counts[workshopId] ?? 0) + 1;
+		return counts;
+	}
+
 	/**
 	 * Deletes an assessment. A workshop's consensus assessment takes its workshop and every response
 	 * with it, so no workshop is left that no screen can reach.

@@ -8,13 +8,14 @@ import {
 	type Connection
 } from './db';
 import { legacyKeys, type LegacyStorage } from './legacy-keys';
-import { WorkshopStore } from './workshops';
+import type { WorkshopStore } from './workshops';
 
 export type Device =
 	| {
 			status: 'ready';
 			assessments: AssessmentStore;
-			workshops: WorkshopStore;
+			/** Loaded when first asked for: the first page lists assessments and needs none of it. */
+			workshops: () => Promise<WorkshopStore>;
 			channel: ChangeChannel;
 			moved: number;
 	  }
@@ -52,6 +53,7 @@ export function device(): Promise<Device> {
 			// Everything stored is gone: every open view here hears it as "cleared", as from another tab.
 			channel.notifyHere({ type: 'cleared' });
 		}
+		let workshopStore: Promise<WorkshopStore> | undefined;
 		const state = await openDatabase(DB_NAME, reconnect);
 		if (state.status !== 'ready') return { status: state.status, message: state.message, channel };
 		connection.db = state.db;
@@ -68,7 +70,10 @@ export function device(): Promise<Device> {
 		return {
 			status: 'ready',
 			assessments: new AssessmentStore(connection, channel),
-			workshops: new WorkshopStore(connection, channel),
+			workshops: () =>
+				(workshopStore ??= import('./workshops').then(
+					({ WorkshopStore }) => new WorkshopStore(connection, channel)
+				)),
 			channel,
 			moved
 		};

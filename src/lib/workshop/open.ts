@@ -14,7 +14,8 @@ export function openDesk(workshopId: string): Promise<OpenedDesk> {
 		opened = (async (): Promise<OpenedDesk> => {
 			const d = await device();
 			if (d.status !== 'ready') return { ok: false, missing: false, message: d.message };
-			const loaded = await d.workshops.load(workshopId);
+			const workshops = await d.workshops();
+			const loaded = await workshops.load(workshopId);
 			if (!loaded.ok) return { ok: false, missing: true, message: loaded.message };
 			const session = await openSession(loaded.workshop.assessmentId);
 			if (!session.ok)
@@ -27,7 +28,7 @@ export function openDesk(workshopId: string): Promise<OpenedDesk> {
 				loaded.workshop,
 				loaded.responses,
 				session.session,
-				d.workshops,
+				workshops,
 				d.channel
 			);
 			if (loaded.problems.length)

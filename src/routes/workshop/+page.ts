@@ -4,7 +4,7 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async () => {
 	const d = await device();
 	if (d.status !== 'ready') return { workshops: [], unavailable: d.message };
-	const listed = await d.workshops.list();
+	const listed = await (await d.workshops()).list();
 	const withTitles = await Promise.all(
 		listed.map(async ({ workshop, responses }) => {
 			const consensus = await d.assessments.load(workshop.assessmentId);
