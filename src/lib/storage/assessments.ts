@@ -2,8 +2,7 @@ import * as v from 'valibot';
 import { AssessmentSchema, type Assessment } from '$lib/model/assessment';
 import { applyChange, ChangeRefused, type AssessmentChange } from '$lib/model/changes';
 import { describeIssues } from '$lib/model/checks';
-import type { ChangeChannel } from './channel';
-import { STRICT, writeFailure, type Connection, type Db, type SetAsideRecord } from './db';
+import { ConnectedStore, STRICT, writeFailure, type SetAsideRecord } from './db';
 import { readAssessment } from './validate';
 
 export type Failure = {
@@ -52,23 +51,7 @@ const safeJson = (raw: unknown) => {
  * The assessments saved on this device. Writes are changes applied to the latest stored record
  * inside one strict transaction, never snapshots, so two tabs cannot overwrite each other.
  */
-export class AssessmentStore {
-	readonly #connection: Connection;
-
-	constructor(
-		database: Db | Connection,
-		private readonly channel: ChangeChannel,
-		private readonly now: () => Date = () => new Date()
-	) {
-		this.#connection = 'db' in database ? database : { db: database };
-	}
-
-	/** The database as it is now: a connection the browser ended is replaced by a new one, awaited here. */
-	private async database(): Promise<Db> {
-		await this.#connection.reopening;
-		return this.#connection.db;
-	}
-
+export class AssessmentStore extends ConnectedStore {
 	/**
 	 * Reads one record through the gate. A damaged field is repaired and the repair saved (the
 	 * original kept as a download); a record with no usable identity is set aside whole.

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ChangeChannel } from './channel';
 
 /**
  * The database on this device. Values are stored as they were saved and checked by the one gate
@@ -59,6 +60,25 @@ export interface Connection {
 	db: Db;
 	/** While a new connection is being opened, the stores wait for it rather than fail. */
 	reopening?: Promise<void>;
+}
+
+/** What both stores share: the connection, replaced under them if the browser ends it. */
+export abstract class ConnectedStore {
+	readonly #connection: Connection;
+
+	constructor(
+		database: Db | Connection,
+		protected readonly channel: ChangeChannel,
+		protected readonly now: () => Date = () => new Date()
+	) {
+		this.#connection = 'db' in database ? database : { db: database };
+	}
+
+	/** The database as it is now: a connection the browser ended is replaced by a new one, awaited here. */
+	protected async database(): Promise<Db> {
+		await this.#connection.reopening;
+		return this.#connection.db;
+	}
 }
 
 export async function openDatabase(

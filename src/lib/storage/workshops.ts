@@ -12,8 +12,7 @@ import {
 	type WorkshopResponse
 } from '$lib/model/workshop';
 import type { Failure, Written } from './assessments';
-import type { ChangeChannel } from './channel';
-import { STRICT, writeFailure, type Connection, type Db } from './db';
+import { ConnectedStore, STRICT, writeFailure } from './db';
 
 export type ResponseOutcome =
 	| 'added'
@@ -42,23 +41,7 @@ const byArrival = (a: WorkshopResponse, b: WorkshopResponse) =>
  * Workshops on this device. Each participant's answers are a record of their own, so the desk in
  * two tabs, or several people answering in turn on one device, never overwrite each other.
  */
-export class WorkshopStore {
-	readonly #connection: Connection;
-
-	constructor(
-		database: Db | Connection,
-		private readonly channel: ChangeChannel,
-		private readonly now: () => Date = () => new Date()
-	) {
-		this.#connection = 'db' in database ? database : { db: database };
-	}
-
-	/** The database as it is now: a connection the browser ended is replaced by a new one, awaited here. */
-	private async database(): Promise<Db> {
-		await this.#connection.reopening;
-		return this.#connection.db;
-	}
-
+export class WorkshopStore extends ConnectedStore {
 	async list(): Promise<{ workshop: Workshop; responses: number }[]> {
 		const tx = (await this.database()).transaction(['workshops', 'responses']);
 		const workshops = (await tx.objectStore('workshops').getAll()).flatMap((raw) => {
