@@ -4,9 +4,6 @@ import type { ChangeChannel } from '$lib/storage/channel';
 import type { SetAsideRecord } from '$lib/storage/db';
 import { device, persistence, type Persistence } from '$lib/storage/device';
 import { readAssessmentText } from '$lib/storage/validate';
-import { download } from '$lib/browser/download';
-import { fileName } from '$lib/format/files';
-import { exportJson } from '$lib/format/save-file';
 import { displayTitle, duplicateAssessment, newId } from './create';
 
 export type LibraryMessage = { kind: 'ok' | 'error' | 'warn'; text: string };
@@ -74,6 +71,12 @@ export class AssessmentLibrary {
 		const item = this.items.find((a) => a.id === id);
 		if (!item || !this.store) return;
 		const at = new Date();
+		// Loaded when a copy is asked for: the list itself never needs them.
+		const [{ download }, { fileName }, { exportJson }] = await Promise.all([
+			import('$lib/browser/download'),
+			import('$lib/format/files'),
+			import('$lib/format/save-file')
+		]);
 		download(
 			fileName(item.profile.organisationName, 'assessment', 'json', at),
 			exportJson({ ...($state.snapshot(item) as Assessment), lastExportedAt: at.toISOString() }),

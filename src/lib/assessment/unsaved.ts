@@ -4,13 +4,20 @@ export interface UnsavedWork {
 }
 
 const open = new Set<UnsavedWork>();
+let asking = false;
 
 /**
- * Open work registers here so the layout can ask before the tab closes or reloads. Kept apart from
- * the session so the first page can ask without loading it.
+ * Open work registers here; while any of it could be lost, the browser asks before the tab closes
+ * or reloads. Pages without open work (the first page) never load this.
  */
 export function holdUnsavedWork(work: UnsavedWork): () => void {
 	open.add(work);
+	if (!asking && typeof window !== 'undefined') {
+		asking = true;
+		window.addEventListener('beforeunload', (event) => {
+			if (anyUnsavedWork()) event.preventDefault();
+		});
+	}
 	return () => open.delete(work);
 }
 
