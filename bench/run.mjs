@@ -384,12 +384,15 @@ const lines = [
 	`| Measure | Floor 1x | App 1x | Ratio 1x | Floor 4x | App 4x | Ratio 4x |`,
 	'|---|---|---|---|---|---|---|'
 ];
+// Against a floor of nothing (no long task at all) a ratio means nothing: the table says so.
+const shownRatio = (key, throttle) =>
+	median(samples[`floor@${throttle}`][key]) === 0 ? '– (floor 0)' : fmt(ratio(key, throttle));
 const ratio = (key, throttle) =>
 	median(samples[`app@${throttle}`][key]) /
 	Math.max(1e-9, median(samples[`floor@${throttle}`][key]));
 for (const [key, label] of METRICS)
 	lines.push(
-		`| ${label} | ${cell(samples['floor@1'][key])} | ${cell(samples['app@1'][key])} | ${fmt(ratio(key, 1))} | ${cell(samples['floor@4'][key])} | ${cell(samples['app@4'][key])} | ${fmt(ratio(key, 4))} |`
+		`| ${label} | ${cell(samples['floor@1'][key])} | ${cell(samples['app@1'][key])} | ${shownRatio(key, 1)} | ${cell(samples['floor@4'][key])} | ${cell(samples['app@4'][key])} | ${shownRatio(key, 4)} |`
 	);
 lines.push('', '| App only | Value |', '|---|---|');
 lines.push(`| First page JavaScript (gzip, KiB) | ${fmt(visit.firstPageJsGzipKiB)} |`);
