@@ -154,7 +154,7 @@ export const AssessmentSchema = v.strictObject({
 	position: PositionSchema,
 	/** Set on a workshop's consensus assessment: the workshop whose agreed ratings these are. */
 	workshopId: v.optional(IdSchema),
-	/** When a copy was last saved to the computer (the backup nudge reads it). */
+	/** When a copy was last saved as a file (the backup nudge reads it). */
 	lastExportedAt: v.optional(TimestampSchema),
 	/** The date the organisation plans to re-assess (from the plan's "re-assess in 3 months"). */
 	reassessOn: v.optional(DueDateSchema)
