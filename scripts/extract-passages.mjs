@@ -1,5 +1,7 @@
 // Writes src/lib/content/sources/passages.json from a full copy of the five source documents, so the
-// content tests can run in a fresh clone without them. Run it whenever the content cites a new section:
+// content tests can run in a fresh clone without them. It is also the one check of the content against
+// the full sources: it fails, naming the place, if a cited section or Barr's wording is not found there.
+// Run it whenever the content cites a new section:
 //   SEEDS_DIR=../shared/seeds node scripts/extract-passages.mjs
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
