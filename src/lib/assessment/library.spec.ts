@@ -20,7 +20,7 @@ beforeEach(async () => {
 	if (state.status !== 'ready') throw new Error(state.status);
 	db = state.db;
 	channel = new ChangeChannel('library-test');
-	library = new AssessmentLibrary(new AssessmentStore(db, channel), channel, null);
+	library = new AssessmentLibrary(new AssessmentStore({ db }, channel), channel, null);
 });
 
 afterEach(() => {

@@ -57,7 +57,6 @@ describe('an assessment being answered', () => {
 		const created: string[] = [];
 		const session = new AssessmentSession(createAssessment(bank.version, new Date(), 'n1'), store, {
 			stored: false,
-			saveDelayMs: 0,
 			onCreated: (id) => created.push(id)
 		});
 		expect(session.save.state).toBe('new');
@@ -80,8 +79,7 @@ describe('an assessment being answered', () => {
 		const store = new HeldStore();
 		store.record = createAssessment(bank.version, new Date(), 's1');
 		const session = new AssessmentSession(structuredClone(store.record), store, {
-			stored: true,
-			saveDelayMs: 0
+			stored: true
 		});
 		session.setRating('GOV-1', 4);
 		expect(session.save.state).toBe('saving');
@@ -97,8 +95,7 @@ describe('an assessment being answered', () => {
 		const store = new HeldStore();
 		store.record = createAssessment(bank.version, new Date(), 's1');
 		const session = new AssessmentSession(structuredClone(store.record), store, {
-			stored: true,
-			saveDelayMs: 0
+			stored: true
 		});
 		store.failNext = "Could not save: this device's storage for the app is full.";
 		session.setRating('GOV-1', 1);
@@ -132,7 +129,6 @@ describe('an assessment being answered', () => {
 		const channel = new ChangeChannel('session-cleared-test');
 		const session = new AssessmentSession(structuredClone(store.record), store, {
 			stored: true,
-			saveDelayMs: 0,
 			channel
 		});
 		expect(session.unsavedWork).toBe(false);

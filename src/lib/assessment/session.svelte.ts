@@ -37,12 +37,6 @@ export interface SessionStore {
 	load(id: string): Promise<{ ok: true; assessment: Assessment } | { ok: false; message: string }>;
 }
 
-/**
- * A change is written at once: waiting for more would lose it if the tab closed in that moment.
- * Changes made while a write is in flight are written together straight after it.
- */
-export const SAVE_DELAY_MS = 0;
-
 const DELETED_MESSAGE =
 	'This assessment was deleted in another tab or window, so changes here are no longer saved. Your work is still on screen: save it here again, or download a copy.';
 const CLEARED_MESSAGE =
@@ -80,11 +74,8 @@ export class AssessmentSession {
 			/** Called once a new assessment has been saved for the first time. */
 			onCreated?: (id: string) => void;
 			unavailableMessage?: string;
-			/** How long a change waits for the next before they are written together (ms). */
-			saveDelayMs?: number;
 		}
 	) {
-		this.#saveDelayMs = options.saveDelayMs ?? SAVE_DELAY_MS;
 		this.#base = structuredClone(assessment);
 		this.assessment = assessment;
 		this.#stored = options.stored;
@@ -114,7 +105,6 @@ export class AssessmentSession {
 	}
 
 	#onCreated?: (id: string) => void;
-	readonly #saveDelayMs: number;
 	#changedHere = false;
 	readonly #releaseUnsaved = holdUnsavedWork(this);
 	/** The newest revision another tab (or this one) has announced. */
@@ -159,16 +149,14 @@ export class AssessmentSession {
 
 	#scheduled = false;
 
+	/**
+	 * A change is written at once: waiting for more would lose it if the tab closed in that moment.
+	 * Changes made while a write is in flight go together in the one write queued after it.
+	 */
 	#enqueue() {
 		if (this.#scheduled) return;
 		this.#scheduled = true;
 		this.#writing = this.#writing
-			// A delay (tests only) lets a burst of changes go as one transaction.
-			.then(() =>
-				this.#saveDelayMs > 0
-					? new Promise((resolve) => setTimeout(resolve, this.#saveDelayMs))
-					: undefined
-			)
 			.then(() => {
 				this.#scheduled = false;
 				return this.#flush();

@@ -5,6 +5,7 @@ export interface UnsavedWork {
 
 const open = new Set<UnsavedWork>();
 let asking = false;
+const anyUnsavedWork = (): boolean => [...open].some((work) => work.unsavedWork);
 
 /**
  * Open work registers here; while any of it could be lost, the browser asks before the tab closes
@@ -20,5 +21,3 @@ export function holdUnsavedWork(work: UnsavedWork): () => void {
 	}
 	return () => open.delete(work);
 }
-
-export const anyUnsavedWork = (): boolean => [...open].some((work) => work.unsavedWork);

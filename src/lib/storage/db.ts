@@ -64,20 +64,16 @@ export interface Connection {
 
 /** What both stores share: the connection, replaced under them if the browser ends it. */
 export abstract class ConnectedStore {
-	readonly #connection: Connection;
-
 	constructor(
-		database: Db | Connection,
+		private readonly connection: Connection,
 		protected readonly channel: ChangeChannel,
 		protected readonly now: () => Date = () => new Date()
-	) {
-		this.#connection = 'db' in database ? database : { db: database };
-	}
+	) {}
 
 	/** The database as it is now: a connection the browser ended is replaced by a new one, awaited here. */
 	protected async database(): Promise<Db> {
-		await this.#connection.reopening;
-		return this.#connection.db;
+		await this.connection.reopening;
+		return this.connection.db;
 	}
 }
 

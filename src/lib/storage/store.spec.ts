@@ -33,7 +33,7 @@ async function tab() {
 	if (state.status !== 'ready') throw new Error(state.status);
 	const channel = new ChangeChannel(dbName);
 	opened.push({ db: state.db, channel });
-	return { db: state.db, channel, store: new AssessmentStore(state.db, channel) };
+	return { db: state.db, channel, store: new AssessmentStore({ db: state.db }, channel) };
 }
 
 /** Lets BroadcastChannel messages between tabs arrive. */
@@ -72,7 +72,6 @@ describe('two tabs on one assessment', () => {
 							if (!loaded.ok) throw new Error(loaded.message);
 							return new AssessmentSession(loaded.assessment, t.store, {
 								stored: true,
-								saveDelayMs: 0,
 								channel: t.channel
 							});
 						})
@@ -121,7 +120,6 @@ describe('two tabs on one assessment', () => {
 		if (!loaded.ok) throw new Error(loaded.message);
 		const other = new AssessmentSession(loaded.assessment, two.store, {
 			stored: true,
-			saveDelayMs: 0,
 			channel: two.channel
 		});
 		expect((await one.store.remove('a1')).ok).toBe(true);
@@ -140,8 +138,7 @@ describe('two tabs on one assessment', () => {
 		const loaded = await two.store.load('a1');
 		if (!loaded.ok) throw new Error(loaded.message);
 		const other = new AssessmentSession(loaded.assessment, two.store, {
-			stored: true,
-			saveDelayMs: 0
+			stored: true
 		});
 		await one.store.remove('a1');
 		other.setRating('GOV-1', 3);
@@ -178,7 +175,6 @@ describe('two tabs on one assessment', () => {
 		if (!loaded.ok) throw new Error(loaded.message);
 		const other = new AssessmentSession(loaded.assessment, two.store, {
 			stored: true,
-			saveDelayMs: 0,
 			channel: two.channel
 		});
 		await one.db.put('drafts', { any: 1 }, 'd1');

@@ -292,7 +292,7 @@ describe('the facilitator\u2019s desk', () => {
 		const state = await openDatabase(`desk-${Math.random()}`);
 		if (state.status !== 'ready') throw new Error(state.status);
 		const channel = new ChangeChannel(`desk-${Math.random()}`);
-		const store = new WorkshopStore(state.db, channel);
+		const store = new WorkshopStore({ db: state.db }, channel);
 		const { workshop, consensus } = newWorkshop('Harbour', ['manager', 'peer-worker', 'consumer']);
 		expect((await store.create(workshop, consensus)).ok).toBe(true);
 		const session = new AssessmentSession(consensus, null, { stored: false });
