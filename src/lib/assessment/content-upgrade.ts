@@ -54,3 +54,18 @@ export function contentUpgrade(
 		removed
 	};
 }
+
+/**
+ * Answers to statements no version of the bank has had: not answers at all. Kept, they would count
+ * on the list and against the answer limit while appearing nowhere. (Statements a revision removed
+ * are known, and kept as the upgrade notice says.)
+ */
+export function unknownAnswerIds(
+	assessment: Pick<Assessment, 'answers'>,
+	bank: Pick<QuestionBank, 'changes' | 'statementById'>
+): string[] {
+	const removed = new Set(bank.changes.flatMap((c) => c.removed.map((r) => r.id)));
+	return Object.keys(assessment.answers).filter(
+		(id) => !bank.statementById.has(id) && !removed.has(id)
+	);
+}

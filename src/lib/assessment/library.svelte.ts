@@ -141,7 +141,7 @@ export class AssessmentLibrary {
 			);
 		}
 		// The question bank is large: it loads only when a file is imported, not for the list.
-		const [{ bank }, { contentUpgrade, newerBankNotice }] = await Promise.all([
+		const [{ bank }, { contentUpgrade, newerBankNotice, unknownAnswerIds }] = await Promise.all([
 			import('$lib/content'),
 			import('./content-upgrade')
 		]);
@@ -150,13 +150,7 @@ export class AssessmentLibrary {
 		const newer = newerBankNotice(assessment, bank);
 		if (newer) notices.push(newer);
 		else {
-			// Answers to statements no version of the bank has had are not answers: they would count
-			// on the list and against the answer limit while appearing nowhere.
-			const known = new Set([
-				...bank.statementById.keys(),
-				...bank.changes.flatMap((c) => c.removed.map((r) => r.id))
-			]);
-			const unknown = Object.keys(assessment.answers).filter((id) => !known.has(id));
+			const unknown = unknownAnswerIds(assessment, bank);
 			if (unknown.length) {
 				const answers = { ...assessment.answers };
 				for (const id of unknown) delete answers[id];

@@ -4,8 +4,6 @@ import { STRICT, type Db, type SetAsideRecord } from './db';
 import { readAssessment } from './validate';
 import { LEGACY_PREFIXES, legacyKeys, type LegacyStorage } from './legacy-keys';
 
-export type { LegacyStorage };
-
 const parseJson = (text: string): unknown => {
 	try {
 		return JSON.parse(text);

@@ -9,7 +9,8 @@ import type { Assessment, Rating } from '$lib/model/assessment';
 import { AssessmentStore } from './assessments';
 import { ChangeChannel } from './channel';
 import { openDatabase, type Db } from './db';
-import { moveFromLocalStorage, type LegacyStorage } from './legacy';
+import { moveFromLocalStorage } from './legacy';
+import type { LegacyStorage } from './legacy-keys';
 
 let dbName = '';
 let opened: { db: Db; channel: ChangeChannel }[] = [];
