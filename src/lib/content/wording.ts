@@ -30,7 +30,7 @@ export function statementWording(
 	const variantIndex = plain
 		? -1
 		: (statement.variants?.findIndex((v) => conditionMet(v.when, context)) ?? -1);
-	const key = `${plain}|${variantIndex}|${terms.peer}|${terms.peers}|${terms.consumer}|${terms.consumers}|${terms.diagnosis}`;
+	const key = `${plain}|${variantIndex}|${Object.values(terms).join('|')}`;
 	let cached = wordings.get(statement);
 	if (!cached) wordings.set(statement, (cached = new Map()));
 	const known = cached.get(key);
