@@ -39,7 +39,8 @@ const read = (file) => JSON.parse(readFileSync(join(data, file), 'utf8'));
 const domains = readdirSync(join(data, 'domains'))
 	.map((f) => read(`domains/${f}`))
 	.sort((a, b) => a.order - b.order);
-// The floor asks what the app asks by default: statements with no condition.
+// The floor asks what the app asks when no decision has been made: every statement (a condition
+// about a choice not yet made holds, so nothing is switched off).
 const questions = {
 	scale: read('scale.json').levels.map(terms),
 	groups: read('decisions.json').groups,
@@ -52,14 +53,12 @@ const questions = {
 		})),
 	domains: domains.map((d) => ({
 		name: terms(d.name),
-		statements: d.statements
-			.filter((s) => !s.condition)
-			.map((s) => ({
-				id: s.id,
-				title: terms(s.title),
-				text: terms(s.text),
-				levels: s.levels.map(terms)
-			}))
+		statements: d.statements.map((s) => ({
+			id: s.id,
+			title: terms(s.title),
+			text: terms(s.text),
+			levels: s.levels.map(terms)
+		}))
 	}))
 };
 const statementIds = domains.flatMap((d) => d.statements.map((s) => s.id));

@@ -1,4 +1,5 @@
 import { bank } from '$lib/content';
+import type { ConditionContext } from '$lib/content/conditions';
 import { resolveTerms } from '$lib/content/terms';
 import type {
 	Assessment,
@@ -8,12 +9,13 @@ import type {
 	Rating,
 	Timeframe
 } from '$lib/model/assessment';
+import { produce } from 'immer';
 import { applyChange, ChangeRefused, checkChange, type AssessmentChange } from '$lib/model/changes';
 import { LIMITS } from '$lib/model/limits';
-import { scoreAssessment } from '$lib/scoring';
+import { answeringProgress, scoreAssessment } from '$lib/scoring';
 import type { Failure, Written } from '$lib/storage/assessments';
 import type { ChangeChannel } from '$lib/storage/channel';
-import { newId } from './create';
+import { displayTitle, newId } from './create';
 import { moveKey, planRows } from './plan-rows';
 import { holdUnsavedWork } from './unsaved';
 
@@ -37,6 +39,23 @@ export interface SessionStore {
 	load(id: string): Promise<{ ok: true; assessment: Assessment } | { ok: false; message: string }>;
 }
 
+/** A new record with the changes applied; the one given is left as it was. */
+function withChanges(
+	assessment: Assessment,
+	changes: readonly AssessmentChange[],
+	options: { skipRefused?: boolean } = {}
+): Assessment {
+	return produce(assessment, (draft) => {
+		for (const change of changes) {
+			try {
+				applyChange(draft, change);
+			} catch (error) {
+				if (!(options.skipRefused && error instanceof ChangeRefused)) throw error;
+			}
+		}
+	});
+}
+
 const DELETED_MESSAGE =
 	'This assessment was deleted in another tab or window, so changes here are no longer saved. Your work is still on screen: save it here again, or download a copy.';
 const CLEARED_MESSAGE =
@@ -48,13 +67,36 @@ const CLEARED_MESSAGE =
  * write has committed. Changes made in other tabs arrive through the channel and are merged in.
  */
 export class AssessmentSession {
-	assessment: Assessment = $state() as Assessment;
+	/**
+	 * Replaced, never changed in place: a change makes a new record that shares every untouched part
+	 * with the old one. Scoring then reads plain objects, and a screen re-draws only the parts whose
+	 * identity changed (an answer re-draws its own statement, not the page).
+	 */
+	assessment: Assessment = $state.raw() as Assessment;
 	save: SaveState = $state({ state: 'new' });
 	/** Messages for the person: limits refused, records repaired, wording revised. */
 	notices: string[] = $state([]);
 
+	/** Computed when a page shows results; answering reads `progress`, which is much cheaper. */
 	readonly result = $derived(scoreAssessment(this.assessment, bank));
-	readonly terms = $derived(resolveTerms(this.assessment.profile, bank.terminology));
+	readonly progress = $derived(answeringProgress(this.assessment, bank));
+	// Through the profile alone: the terms keep their identity while answers change, so the wording
+	// built from them is not rebuilt on every answer.
+	readonly #profile = $derived(this.assessment.profile);
+	readonly terms = $derived(resolveTerms(this.#profile, bank.terminology));
+	readonly #title = $derived(this.assessment.title);
+	readonly #createdAt = $derived(this.assessment.createdAt);
+	/** The name shown for this assessment: its title, or the organisation and the day it was started. */
+	readonly name = $derived(
+		displayTitle({ title: this.#title, profile: this.#profile, createdAt: this.#createdAt })
+	);
+	readonly #decisions = $derived(this.assessment.decisions);
+	readonly #bpdSpecific = $derived(this.#profile.bpdSpecific);
+	/** What the content's conditions read; it keeps its identity until a decision or the BPD choice changes. */
+	readonly conditions: ConditionContext = $derived({
+		decisions: this.#decisions,
+		bpdSpecific: this.#bpdSpecific
+	});
 	readonly plan = $derived(planRows(this.result.plan, this.assessment.plan));
 
 	#base: Assessment;
@@ -76,8 +118,9 @@ export class AssessmentSession {
 			unavailableMessage?: string;
 		}
 	) {
+		// The caller's record is left alone: the session's records are frozen as they are replaced.
 		this.#base = structuredClone(assessment);
-		this.assessment = assessment;
+		this.assessment = this.#base;
 		this.#stored = options.stored;
 		this.#onCreated = options.onCreated;
 		if (!store)
@@ -114,6 +157,12 @@ export class AssessmentSession {
 		return this.assessment.id;
 	}
 
+	/** What is on screen, with the revision and time of its latest write: the record to export. */
+	get record(): Assessment {
+		const { revision, updatedAt } = this.#base;
+		return { ...this.assessment, revision, updatedAt };
+	}
+
 	/** Whether everything on screen has been committed. */
 	get committed() {
 		return this.#pending.length === 0 && this.#inFlight.length === 0;
@@ -127,7 +176,7 @@ export class AssessmentSession {
 			return false;
 		}
 		try {
-			applyChange(this.assessment, checked.change);
+			this.assessment = withChanges(this.assessment, [checked.change]);
 		} catch (error) {
 			if (error instanceof ChangeRefused) {
 				this.notices = [error.message];
@@ -189,9 +238,10 @@ export class AssessmentSession {
 		this.#pending = [];
 		let outcome: Written<{ assessment: Assessment; refused?: string[] }>;
 		if (!this.#stored) {
-			const first = structuredClone(this.#base);
-			for (const change of this.#inFlight) applyChange(first, change);
-			first.updatedAt = new Date().toISOString();
+			const first = {
+				...withChanges(this.#base, this.#inFlight),
+				updatedAt: new Date().toISOString()
+			};
 			outcome = await this.store.create(first);
 			if (outcome.ok) {
 				this.#stored = true;
@@ -200,14 +250,12 @@ export class AssessmentSession {
 		} else outcome = await this.store.apply(this.id, this.#inFlight);
 		if (!outcome.ok) return this.#failed(outcome);
 		const previous = this.#base.revision;
-		this.#base = structuredClone(outcome.assessment);
+		this.#base = outcome.assessment;
 		this.#inFlight = [];
 		if (outcome.refused?.length) this.notices = outcome.refused;
+		// The screen already shows these changes; only another tab's changes in between are drawn again.
+		// (The revision and the time of the write stay with the stored record: see `record`.)
 		if (outcome.assessment.revision !== previous + 1) this.#rebuild();
-		else {
-			this.assessment.revision = outcome.assessment.revision;
-			this.assessment.updatedAt = outcome.assessment.updatedAt;
-		}
 		if (this.#pending.length) return this.#flush();
 		this.save = { state: 'saved', at: new Date(outcome.assessment.updatedAt) };
 		if (this.#latestSeen > this.#base.revision) void this.#reload();
@@ -234,7 +282,7 @@ export class AssessmentSession {
 	async saveAgain(): Promise<void> {
 		if (!this.store || !this.#deleted) return;
 		await this.settled();
-		const onScreen = $state.snapshot(this.assessment) as Assessment;
+		const onScreen = this.record;
 		this.save = { state: 'saving' };
 		const outcome = await this.store.create({ ...onScreen, updatedAt: new Date().toISOString() });
 		if (!outcome.ok) {
@@ -246,7 +294,7 @@ export class AssessmentSession {
 		this.#deleted = false;
 		this.#stored = true;
 		this.#pending = [];
-		this.#base = structuredClone(outcome.assessment);
+		this.#base = outcome.assessment;
 		this.save = { state: 'saved', at: new Date(outcome.assessment.updatedAt) };
 	}
 
@@ -265,15 +313,10 @@ export class AssessmentSession {
 
 	/** The stored record, with the changes not yet committed applied on top: nothing typed is lost. */
 	#rebuild() {
-		const view = structuredClone(this.#base);
-		for (const change of [...this.#inFlight, ...this.#pending]) {
-			try {
-				applyChange(view, change);
-			} catch {
-				// A limit reached because of another tab's change: the other tab's change stands.
-			}
-		}
-		this.assessment = view;
+		this.assessment = withChanges(this.#base, [...this.#inFlight, ...this.#pending], {
+			// A limit reached because of another tab's change: the other tab's change stands.
+			skipRefused: true
+		});
 	}
 
 	async #reload() {
@@ -281,7 +324,7 @@ export class AssessmentSession {
 		const loaded = await this.store.load(this.id);
 		if (!loaded.ok) return;
 		if (loaded.assessment.revision <= this.#base.revision && !this.#deleted) return;
-		this.#base = structuredClone(loaded.assessment);
+		this.#base = loaded.assessment;
 		if (this.#deleted) {
 			this.#deleted = false;
 			this.#stored = true;
@@ -369,7 +412,7 @@ export class AssessmentSession {
 		if (JSON.stringify(this.assessment.position) === JSON.stringify(position)) return true;
 		// Where the person is does not make a new assessment on its own.
 		if (!this.#stored) {
-			this.assessment.position = position;
+			this.assessment = { ...this.assessment, position };
 			return true;
 		}
 		return this.change({ type: 'position', position });

@@ -5,7 +5,7 @@ import { bank } from '$lib/content';
 import { resolveTerms } from '$lib/content/terms';
 import { wizardSteps } from '$lib/flow/steps';
 import type { Wizard } from '$lib/flow/wizard.svelte';
-import { scoreAssessment } from '$lib/scoring';
+import { answeringProgress } from '$lib/scoring';
 import { allDecisionsMade, inputWith } from '$lib/testing/scoring-fixtures';
 import WithWizard from '$lib/testing/WithWizard.svelte';
 import ProgressNav from './ProgressNav.svelte';
@@ -14,14 +14,14 @@ const terms = resolveTerms({ consumerTerm: 'consumer', peerTerm: 'peer-worker' }
 
 describe('the list of steps', () => {
 	it('links every step to its own address, counts answers per area and marks where you are', () => {
-		const result = scoreAssessment(
+		const progress = answeringProgress(
 			inputWith(undefined, { 'LEAD-1': 3, 'LEAD-2': 'dont-know', 'LEAD-3': 0 }, allDecisionsMade),
 			bank
 		);
 		const children = createRawSnippet((wizard: () => Wizard) => ({
 			render: () => '<div></div>',
 			setup: (target) => {
-				render(ProgressNav, { target, props: { wizard: wizard(), result, terms } });
+				render(ProgressNav, { target, props: { wizard: wizard(), progress, terms } });
 			}
 		}));
 		render(WithWizard, { start: { step: 'domain', index: 0 }, id: 'a1', children });

@@ -57,7 +57,9 @@ describe('a statement to rate', () => {
 		const props = show('GOV-1', { rating: 2 });
 		const user = userEvent.setup();
 		await user.click(screen.getByRole('radio', { name: /^3 · / }));
-		expect(props.onrate).toHaveBeenCalledWith(3);
+		// Sent just after the browser has shown the choice.
+		expect(props.onrate).not.toHaveBeenCalled();
+		await vi.waitFor(() => expect(props.onrate).toHaveBeenCalledWith(3));
 		await user.click(screen.getByRole('button', { name: /Clear the answer/ }));
 		expect(props.onrate).toHaveBeenLastCalledWith(undefined);
 		await props.rerender({ answer: undefined });

@@ -1,5 +1,6 @@
 export {
 	scoreAssessment,
+	answeringProgress,
 	ratingLabel,
 	bandFor,
 	statementWeight,

@@ -7,14 +7,15 @@ import { statementWording } from '$lib/content/wording';
 import { buildActionPlan } from './action-plan';
 import { SCORING_RULES, stageIndex, stageLabel, type StageId } from './rules';
 import type {
-	AnswerIssue,
+	AnsweringProgress,
 	Blocker,
 	Confidence,
 	Counts,
 	DomainResult,
 	PlanItem,
 	ScoringResult,
-	StatementResult
+	StatementResult,
+	StatementState
 } from './types';
 
 export interface ScoringInput {
@@ -60,7 +61,7 @@ function evaluate(
 	applies: boolean,
 	answers: Readonly<Record<string, Answer>>,
 	bank: QuestionBank
-): { status: StatementResult['status']; level: number | null; issue?: AnswerIssue } {
+): Omit<StatementState, 'id' | 'critical'> {
 	if (!applies) return { status: 'switched-off', level: null };
 	const rating = answer?.rating;
 	if (rating === undefined)
@@ -108,7 +109,7 @@ export const answeredOf = (c: Counts) => ({
 	total: c.considered + c.notApplicable
 });
 
-function countOf(statements: StatementResult[]): Counts {
+function countOf(statements: readonly Pick<StatementResult, 'status'>[]): Counts {
 	const counts: Counts = { considered: 0, rated: 0, dontKnow: 0, unanswered: 0, notApplicable: 0 };
 	for (const s of statements) {
 		if (s.status === 'switched-off') continue;
@@ -153,27 +154,68 @@ function confidenceOf(statements: StatementResult[]): Confidence {
 	return { ...counts, share, unchecked, fromMedian, level, summary: parts.join('; ') + '.' };
 }
 
+const contextOf = (input: ScoringInput): ConditionContext => ({
+	decisions: input.decisions,
+	bpdSpecific: input.profile.bpdSpecific
+});
+
+/** Whether a statement applies, how its answer counts, and whether it must be in place. */
+function stateOf(
+	s: BankStatement,
+	input: ScoringInput,
+	context: ConditionContext,
+	bank: QuestionBank
+): StatementState {
+	return {
+		id: s.id,
+		critical: s.critical || conditionMet(s.criticalWhen, context),
+		...evaluate(
+			s,
+			own(input.answers, s.id),
+			conditionHolds(s.condition, context),
+			input.answers,
+			bank
+		)
+	};
+}
+
+const openDecisionsOf = (input: ScoringInput, context: ConditionContext, bank: QuestionBank) =>
+	bank.decisions
+		.filter((d) => conditionHolds(d.condition, context) && !own(input.decisions, d.id))
+		.map((d) => d.id);
+
+/**
+ * What answering needs after every answer, and nothing more: each statement's state and how much
+ * is answered. The stage, the blockers and the plan are left to `scoreAssessment`, for the pages
+ * that show them; the counts here are the counts it gives.
+ */
+export function answeringProgress(input: ScoringInput, bank: QuestionBank): AnsweringProgress {
+	const context = contextOf(input);
+	const domains = bank.domains.map((domain) => {
+		const statements = domain.statements.map((s) => stateOf(s, input, context, bank));
+		return { statements, ...answeredOf(countOf(statements)) };
+	});
+	return {
+		domains,
+		...answeredOf(countOf(domains.flatMap((d) => d.statements))),
+		openDecisions: openDecisionsOf(input, context, bank)
+	};
+}
+
 export function scoreAssessment(input: ScoringInput, bank: QuestionBank): ScoringResult {
 	const terms = resolveTerms(input.profile, bank.terminology);
-	const context: ConditionContext = {
-		decisions: input.decisions,
-		bpdSpecific: input.profile.bpdSpecific
-	};
+	const context = contextOf(input);
 
 	const domains: DomainResult[] = bank.domains.map((domain) => {
 		const statements: StatementResult[] = domain.statements.map((s) => {
 			const answer = own(input.answers, s.id);
-			const applies = conditionHolds(s.condition, context);
-			const evaluated = evaluate(s, answer, applies, input.answers, bank);
 			const wording = statementWording(s, context, terms);
 			return {
-				id: s.id,
+				...stateOf(s, input, context, bank),
 				domainId: domain.id,
 				title: wording.title,
 				text: wording.text,
-				critical: s.critical || conditionMet(s.criticalWhen, context),
 				weight: statementWeight(s),
-				...evaluated,
 				rating: answer?.rating,
 				note: answer?.note ?? '',
 				needsLivedExperience: !!s.rateWithLivedExperience,
@@ -232,9 +274,7 @@ export function scoreAssessment(input: ScoringInput, bank: QuestionBank): Scorin
 	});
 
 	let plan: PlanItem[] | undefined;
-	const openDecisions = bank.decisions
-		.filter((d) => conditionHolds(d.condition, context) && !own(input.decisions, d.id))
-		.map((d) => d.id);
+	const openDecisions = openDecisionsOf(input, context, bank);
 
 	return {
 		contentVersion: bank.version,

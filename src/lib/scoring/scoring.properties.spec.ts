@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bank } from '$lib/content';
 import type { Answer, Level, Rating } from '$lib/model/assessment';
-import { scoreAssessment, stageIndex, type ScoringInput } from './index';
+import {
+	answeredOf,
+	answeringProgress,
+	scoreAssessment,
+	stageIndex,
+	type ScoringInput
+} from './index';
 
 const score = (input: ScoringInput) => scoreAssessment(input, bank);
 const ready = (id: string) => id === 'ready-to-recruit' || id === 'embedding';
@@ -217,6 +223,35 @@ describe('scoring properties', () => {
 				expect(score(reversed)).toEqual(score(input));
 			}),
 			{ numRuns: 60 }
+		);
+	});
+
+	it('counts progress while answering exactly as the full score counts it, statement by statement', () => {
+		fc.assert(
+			fc.property(answersArb(anyRating), decisionsArb, (answers, decisions) => {
+				const input = toInput(answers, decisions);
+				const full = score(input);
+				const progress = answeringProgress(input, bank);
+				expect(progress.domains.map((d) => ({ answered: d.answered, total: d.total }))).toEqual(
+					full.domains.map((d) => answeredOf(d.confidence))
+				);
+				expect({ answered: progress.answered, total: progress.total }).toEqual(
+					answeredOf(full.confidence)
+				);
+				expect(progress.domains.flatMap((d) => d.statements)).toEqual(
+					full.domains.flatMap((d) =>
+						d.statements.map(({ id, critical, status, level, issue }) => ({
+							id,
+							critical,
+							status,
+							level,
+							...(issue === undefined ? {} : { issue })
+						}))
+					)
+				);
+				expect(progress.openDecisions).toEqual(full.openDecisions);
+			}),
+			{ numRuns: 100 }
 		);
 	});
 });

@@ -14,20 +14,33 @@ export type AnswerIssue =
 	/** "Not applicable" chosen before the statement it depends on is in place. */
 	| 'not-applicable-too-early';
 
-export interface StatementResult {
+/** What answering needs to know of a statement after every answer. */
+export interface StatementState {
 	id: string;
+	critical: boolean;
+	status: StatementStatus;
+	/** The level that counts in scores: the rating, or the level a reasoned "declined" counts as. */
+	level: number | null;
+	issue?: AnswerIssue;
+}
+
+/** How far answering has come: per domain in the bank's order, and overall. */
+export interface AnsweringProgress {
+	domains: { statements: StatementState[]; answered: number; total: number }[];
+	answered: number;
+	total: number;
+	/** Decisions that apply and are not made yet. */
+	openDecisions: string[];
+}
+
+export interface StatementResult extends StatementState {
 	domainId: string;
 	/** A short name in plain words. */
 	title: string;
 	text: string;
-	critical: boolean;
 	weight: number;
-	status: StatementStatus;
 	rating: Rating | undefined;
-	/** The level that counts in scores: the rating, or the level a reasoned "declined" counts as. */
-	level: number | null;
 	note: string;
-	issue?: AnswerIssue;
 	/** Only people with lived experience can judge it. */
 	needsLivedExperience: boolean;
 	/** Rated with, or checked by, people with lived experience. */

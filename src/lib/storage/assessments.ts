@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { AssessmentSchema, type Assessment } from '$lib/model/assessment';
+import { AssessmentSchema, SCHEMA_VERSION, type Assessment } from '$lib/model/assessment';
 import { applyChange, ChangeRefused, type AssessmentChange } from '$lib/model/changes';
 import { describeIssues } from '$lib/model/checks';
 import { ConnectedStore, STRICT, writeFailure, type SetAsideRecord } from './db';
@@ -53,12 +53,32 @@ const safeJson = (raw: unknown) => {
  */
 export class AssessmentStore extends ConnectedStore {
 	/**
+	 * The revision of each record this store last checked, by reading it through the gate or by
+	 * writing it. A record still at that revision was written by this app and checked then; every
+	 * write checks its result again, so it is not read through the whole gate once per answer.
+	 */
+	readonly #checked = new Map<string, number>();
+
+	#isChecked(id: string, raw: unknown): raw is Assessment {
+		const r = raw as { revision?: unknown; schemaVersion?: unknown } | null;
+		return (
+			typeof r === 'object' &&
+			r !== null &&
+			r.schemaVersion === SCHEMA_VERSION &&
+			this.#checked.get(id) === r.revision
+		);
+	}
+
+	/**
 	 * Reads one record through the gate. A damaged field is repaired and the repair saved (the
 	 * original kept as a download); a record with no usable identity is set aside whole.
 	 */
 	async #read(id: string, raw: unknown, problems: string[]) {
 		const read = readAssessment(raw, { allowRepair: true });
-		if (read.ok && read.repaired.length === 0) return read;
+		if (read.ok && read.repaired.length === 0) {
+			this.#checked.set(id, read.assessment.revision);
+			return read;
+		}
 		if (!read.ok && read.reason === 'newer') return read;
 		const at = this.now().toISOString();
 		const tx = (await this.database()).transaction(
@@ -148,6 +168,7 @@ export class AssessmentStore extends ConnectedStore {
 				};
 			}
 			await tx.store.put(checked.output, assessment.id);
+			this.#checked.set(assessment.id, checked.output.revision);
 			await tx.done;
 		} catch (error) {
 			return { ok: false, reason: 'failed', message: writeFailure(error) };
@@ -178,16 +199,24 @@ export class AssessmentStore extends ConnectedStore {
 						'This assessment was deleted in another tab or window, so changes here are no longer saved. Download a copy to keep them.'
 				};
 			}
-			const read = readAssessment(raw, { allowRepair: true });
-			if (!read.ok) {
-				await tx.done;
-				return {
-					ok: false,
-					reason: read.reason === 'newer' ? 'newer' : 'failed',
-					message: read.message
-				};
+			let current: Assessment;
+			const trusted = this.#isChecked(id, raw);
+			if (trusted) current = raw;
+			else {
+				const read = readAssessment(raw, { allowRepair: true });
+				if (!read.ok) {
+					await tx.done;
+					return {
+						ok: false,
+						reason: read.reason === 'newer' ? 'newer' : 'failed',
+						message: read.message
+					};
+				}
+				current = read.assessment;
 			}
-			const next = structuredClone(read.assessment);
+			// What IndexedDB returns is a fresh copy: changing it changes nothing stored or shown.
+			const next = current;
+			const revision = current.revision + 1;
 			for (const change of changes) {
 				try {
 					applyChange(next, change);
@@ -197,10 +226,17 @@ export class AssessmentStore extends ConnectedStore {
 				}
 			}
 			next.updatedAt = this.now().toISOString();
-			next.revision = read.assessment.revision + 1;
+			next.revision = revision;
 			const checked = v.safeParse(AssessmentSchema, next);
 			if (!checked.success) {
 				tx.abort();
+				// Aborting rejects `done`; that rejection is this very refusal, reported below.
+				await tx.done.catch(() => {});
+				// Changed outside the app since it was checked: read it through the gate, then try again.
+				if (trusted) {
+					this.#checked.delete(id);
+					return this.apply(id, changes);
+				}
 				return {
 					ok: false,
 					reason: 'refused',
@@ -210,6 +246,7 @@ export class AssessmentStore extends ConnectedStore {
 			await tx.store.put(checked.output, id);
 			await tx.done;
 			result = checked.output;
+			this.#checked.set(id, result.revision);
 		} catch (error) {
 			return { ok: false, reason: 'failed', message: writeFailure(error) };
 		}

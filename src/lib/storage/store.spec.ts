@@ -237,6 +237,22 @@ describe('records that are damaged or from elsewhere', () => {
 		expect(await db.get('assessments', 'n1')).toEqual(newer);
 	});
 
+	it('reads a record damaged after it was last checked through the gate again before writing onto it', async () => {
+		const { store, db } = await tab();
+		await store.create(saved());
+		expect((await store.apply('a1', [{ type: 'title', title: 'First' }])).ok).toBe(true);
+		// Damaged outside the app, its revision left as it was: the next write must not build on it.
+		const stored = (await db.get('assessments', 'a1')) as Assessment;
+		const damaged = { ...stored, answers: { 'ROLE-1': { rating: 9 } } };
+		await db.put('assessments', damaged, 'a1');
+		const written = await store.apply('a1', [{ type: 'title', title: 'Second' }]);
+		expect(written.ok).toBe(true);
+		const now = (await db.get('assessments', 'a1')) as Assessment;
+		expect(now.title).toBe('Second');
+		expect(now.answers['ROLE-1']?.rating).toBeUndefined();
+		expect(now.revision).toBe(stored.revision + 1);
+	});
+
 	it('refuses to open a database made by a newer release, saying to reload', async () => {
 		const newer = await new Promise<IDBDatabase>((resolve) => {
 			const request = indexedDB.open(dbName, 99);
