@@ -89,6 +89,17 @@ describe('an assessment being answered', () => {
 		await session.settled();
 		expect(session.save.state).toBe('saved');
 		expect(session.committed).toBe(true);
+		// The next write in flight still knows when the last one committed, so the page can keep
+		// naming that time instead of flickering "Saving…" on every answer.
+		const committedAt = session.save.state === 'saved' ? session.save.at : null;
+		session.setRating('GOV-2', 1);
+		expect(session.save).toEqual({ state: 'saving', lastSaved: committedAt });
+		session.setRating('GOV-3', 1);
+		expect(session.save).toEqual({ state: 'saving', lastSaved: committedAt });
+		await tick();
+		store.commitAll();
+		await session.settled();
+		expect(session.save.state).toBe('saved');
 	});
 
 	it('keeps every change on screen when the disk is full, says what to do, and saves them all on retry', async () => {

@@ -22,7 +22,8 @@ import { holdUnsavedWork } from './unsaved';
 export type SaveState =
 	/** Nothing is stored until the first answer or name. */
 	| { state: 'new' }
-	| { state: 'saving' }
+	/** Writing; `lastSaved` is when the previous write committed, if there was one. */
+	| { state: 'saving'; lastSaved?: Date }
 	| { state: 'saved'; at: Date }
 	| { state: 'error'; message: string }
 	/** This browser stores nothing: the work lives on screen only. */
@@ -149,6 +150,14 @@ export class AssessmentSession {
 
 	#onCreated?: (id: string) => void;
 	#changedHere = false;
+	/** When a write of this session's last committed (or the record was last saved, when opened). */
+	get #lastSaved(): Date | undefined {
+		return this.save.state === 'saved'
+			? this.save.at
+			: this.save.state === 'saving'
+				? this.save.lastSaved
+				: undefined;
+	}
 	readonly #releaseUnsaved = holdUnsavedWork(this);
 	/** The newest revision another tab (or this one) has announced. */
 	#latestSeen = -1;
@@ -187,7 +196,7 @@ export class AssessmentSession {
 		this.#pending.push(checked.change);
 		this.#changedHere = true;
 		if (this.store && !this.#deleted) {
-			this.save = { state: 'saving' };
+			if (this.save.state !== 'saving') this.save = { state: 'saving', lastSaved: this.#lastSaved };
 			this.#enqueue();
 		}
 		return true;
@@ -283,7 +292,7 @@ export class AssessmentSession {
 		if (!this.store || !this.#deleted) return;
 		await this.settled();
 		const onScreen = this.record;
-		this.save = { state: 'saving' };
+		this.save = { state: 'saving', lastSaved: this.#lastSaved };
 		const outcome = await this.store.create({ ...onScreen, updatedAt: new Date().toISOString() });
 		if (!outcome.ok) {
 			// Restored in another tab meanwhile: the changes made here go on top of it.

@@ -31,6 +31,9 @@ export const shortDate = (value: Date | string) => shortDayFormat.format(asDate(
 export const dateTime = (value: Date | string) => dateTimeFormat.format(asDate(value));
 /** "10:51:07" */
 export const clockTime = (value: Date | string) => timeFormat.format(asDate(value));
+const minuteFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit' });
+/** "10:51" */
+export const clockMinute = (value: Date | string) => minuteFormat.format(asDate(value));
 
 /** The calendar date in the user's time zone, as YYYY-MM-DD (for file names and date inputs). */
 export function localIsoDate(value: Date | string = new Date()): string {
