@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { afterNextPaint } from './idle';
+import { afterNextPaint } from './after-paint';
 
 describe('work after the next paint', () => {
 	it('runs after the current task, never during it', async () => {
