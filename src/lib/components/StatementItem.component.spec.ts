@@ -85,6 +85,22 @@ describe('a statement to rate', () => {
 		expect(props.onlived).toHaveBeenCalledWith(true);
 	});
 
+	it('keeps the lived-experience check in place after "Clear", so "Undo clear" stays under the finger', async () => {
+		const props = show('TEAM-4', { rating: 3 });
+		await userEvent.setup().click(screen.getByRole('button', { name: /Clear the answer/ }));
+		await props.rerender({ answer: undefined });
+		const check = screen.getByRole('checkbox', { name: /made with, or checked by/ });
+		expect(check).toBeDisabled();
+		expect(check).not.toBeChecked();
+		expect(screen.getByRole('button', { name: /Undo clear/ })).toBeInTheDocument();
+	});
+
+	it('puts the cursor in the note box when "Add a note" is pressed', async () => {
+		show('GOV-1', { rating: 2 });
+		await userEvent.setup().click(screen.getByRole('button', { name: /Add a note/ }));
+		await vi.waitFor(() => expect(screen.getByRole('textbox', { name: /Note/ })).toHaveFocus());
+	});
+
 	it('shows consumers plain wording without the evidence panel or notes', () => {
 		show('CULT-3', undefined, 'lived-experience');
 		expect(
