@@ -108,6 +108,9 @@ export async function answerArea(
 	for (const [i, statement] of all.entries()) {
 		const id = (await statement.getAttribute('id'))!.replace('statement-', '');
 		await choiceIn(statement, choose(id, i)).check();
+		// The radio shows as chosen at once; the answer is taken, and what follows from it drawn,
+		// just after that paint. Wait for it before looking for what it brings (the lived-experience check).
+		await expect(statement.locator('label.chosen input:checked')).toHaveCount(1);
 		const lived = statement.getByRole('checkbox', {
 			name: /made with, or checked by, people with lived experience/
 		});
