@@ -150,14 +150,6 @@ export class AssessmentSession {
 
 	#onCreated?: (id: string) => void;
 	#changedHere = false;
-	/** When a write of this session's last committed (or the record was last saved, when opened). */
-	get #lastSaved(): Date | undefined {
-		return this.save.state === 'saved'
-			? this.save.at
-			: this.save.state === 'saving'
-				? this.save.lastSaved
-				: undefined;
-	}
 	readonly #releaseUnsaved = holdUnsavedWork(this);
 	/** The newest revision another tab (or this one) has announced. */
 	#latestSeen = -1;
@@ -196,7 +188,11 @@ export class AssessmentSession {
 		this.#pending.push(checked.change);
 		this.#changedHere = true;
 		if (this.store && !this.#deleted) {
-			if (this.save.state !== 'saving') this.save = { state: 'saving', lastSaved: this.#lastSaved };
+			if (this.save.state !== 'saving')
+				this.save = {
+					state: 'saving',
+					lastSaved: this.save.state === 'saved' ? this.save.at : undefined
+				};
 			this.#enqueue();
 		}
 		return true;
@@ -292,7 +288,8 @@ export class AssessmentSession {
 		if (!this.store || !this.#deleted) return;
 		await this.settled();
 		const onScreen = this.record;
-		this.save = { state: 'saving', lastSaved: this.#lastSaved };
+		// Deleted or cleared: there is no earlier write to name.
+		this.save = { state: 'saving' };
 		const outcome = await this.store.create({ ...onScreen, updatedAt: new Date().toISOString() });
 		if (!outcome.ok) {
 			// Restored in another tab meanwhile: the changes made here go on top of it.

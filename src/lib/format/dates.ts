@@ -15,11 +15,7 @@ const shortDayFormat = new Intl.DateTimeFormat(LOCALE, {
 	year: 'numeric'
 });
 const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
-const timeFormat = new Intl.DateTimeFormat(LOCALE, {
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit'
-});
+const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit' });
 
 const asDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
 
@@ -29,11 +25,8 @@ export const longDate = (value: Date | string) => dayFormat.format(asDate(value)
 export const shortDate = (value: Date | string) => shortDayFormat.format(asDate(value));
 /** "30 Nov 2026, 10:51" */
 export const dateTime = (value: Date | string) => dateTimeFormat.format(asDate(value));
-/** "10:51:07" */
-export const clockTime = (value: Date | string) => timeFormat.format(asDate(value));
-const minuteFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit' });
 /** "10:51" */
-export const clockMinute = (value: Date | string) => minuteFormat.format(asDate(value));
+export const clockTime = (value: Date | string) => timeFormat.format(asDate(value));
 
 /** The calendar date in the user's time zone, as YYYY-MM-DD (for file names and date inputs). */
 export function localIsoDate(value: Date | string = new Date()): string {

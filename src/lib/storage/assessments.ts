@@ -168,8 +168,8 @@ export class AssessmentStore extends ConnectedStore {
 				};
 			}
 			await tx.store.put(checked.output, assessment.id);
-			this.#checked.set(assessment.id, checked.output.revision);
 			await tx.done;
+			this.#checked.set(assessment.id, checked.output.revision);
 		} catch (error) {
 			return { ok: false, reason: 'failed', message: writeFailure(error) };
 		}
@@ -199,9 +199,10 @@ export class AssessmentStore extends ConnectedStore {
 						'This assessment was deleted in another tab or window, so changes here are no longer saved. Download a copy to keep them.'
 				};
 			}
-			let current: Assessment;
+			// What IndexedDB returns is a fresh copy: changing it changes nothing stored or shown.
+			let next: Assessment;
 			const trusted = this.#isChecked(id, raw);
-			if (trusted) current = raw;
+			if (trusted) next = raw;
 			else {
 				const read = readAssessment(raw, { allowRepair: true });
 				if (!read.ok) {
@@ -212,11 +213,8 @@ export class AssessmentStore extends ConnectedStore {
 						message: read.message
 					};
 				}
-				current = read.assessment;
+				next = read.assessment;
 			}
-			// What IndexedDB returns is a fresh copy: changing it changes nothing stored or shown.
-			const next = current;
-			const revision = current.revision + 1;
 			for (const change of changes) {
 				try {
 					applyChange(next, change);
@@ -226,7 +224,7 @@ export class AssessmentStore extends ConnectedStore {
 				}
 			}
 			next.updatedAt = this.now().toISOString();
-			next.revision = revision;
+			next.revision += 1;
 			const checked = v.safeParse(AssessmentSchema, next);
 			if (!checked.success) {
 				tx.abort();
