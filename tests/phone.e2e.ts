@@ -94,6 +94,11 @@ test('on a phone, the back gesture moves one step back, and a reload keeps the s
 		'Leadership, strategy and resourcing'
 	);
 	await expect(choiceIn(statements(page).first(), '1 · Informal')).toBeChecked();
+	// Back past the reload, to a step shown before it: that step of the same assessment, not the page
+	// the entry was first made on (a new, blank assessment).
 	await page.goBack();
-	await expect(page).toHaveURL(/\/decisions-support$/);
+	await expect(page).toHaveURL(`/assessment/${id}/decisions-support`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Decisions: support/);
+	await expect(page.getByRole('radio').first()).toBeChecked();
+	await expect(page.getByText('History Ward').first()).toBeVisible();
 });

@@ -1,6 +1,6 @@
-import { replaceState } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { newSession } from '$lib/assessment/open';
+import { replaceStepAddress } from '$lib/browser/step-address';
 import type { PageLoad } from './$types';
 
 /**
@@ -9,7 +9,6 @@ import type { PageLoad } from './$types';
  */
 export const load: PageLoad = async () => ({
 	session: await newSession((id) => {
-		if (location.pathname === resolve('/assessment/new'))
-			replaceState(resolve('/assessment/[id]/[step]', { id, step: 'about' }), {});
+		if (location.pathname === resolve('/assessment/new')) replaceStepAddress(id, 'about');
 	})
 });

@@ -1,0 +1,28 @@
+import { pushState, replaceState } from '$app/navigation';
+import { resolve } from '$app/paths';
+
+// SvelteKit 2 records in a shallow history entry the address of the page it was pushed from, not
+// the address it shows (sveltejs/kit#11465). Within one page load that does no harm. After a
+// reload, though, Back to such an entry loads the recorded page: for a new assessment that is
+// /assessment/new, a blank assessment under an address that names another. Each entry is made to
+// record its own address. The key is SvelteKit's; the reload-then-Back tests fail if it changes.
+const PAGE_URL_KEY = 'sveltekit:pageurl';
+
+function recordOwnAddress() {
+	history.replaceState({ ...history.state, [PAGE_URL_KEY]: location.href }, '');
+}
+
+/**
+ * Shows a wizard step at its own address, as a new history entry (Back returns one step), without
+ * the router loading the page again: the wizard on screen already shows the step.
+ */
+export function pushStepAddress(assessmentId: string, step: string): void {
+	pushState(resolve('/assessment/[id]/[step]', { id: assessmentId, step }), { step });
+	recordOwnAddress();
+}
+
+/** As `pushStepAddress`, in place of the current entry (a new assessment getting its own address). */
+export function replaceStepAddress(assessmentId: string, step: string): void {
+	replaceState(resolve('/assessment/[id]/[step]', { id: assessmentId, step }), { step });
+	recordOwnAddress();
+}
