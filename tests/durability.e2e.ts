@@ -198,6 +198,12 @@ test.describe('a full disk', () => {
 		await expect(status).toHaveAttribute('data-state', 'error');
 		await expect(status).toContainText('storage for the app is full');
 		await expect(status.getByRole('button', { name: 'Download a copy' })).toBeVisible();
+		// Far down the page, the message is still in sight, and the last button is not hidden under it.
+		const next = page.getByRole('button', { name: 'Next', exact: true });
+		await next.scrollIntoViewIfNeeded();
+		await expect(status.getByRole('status')).toBeInViewport();
+		await expect(status).toContainText('Not saved on this device');
+		await next.click({ trial: true });
 		await expect(choiceIn(statements(page).first(), '2 · Agreed or planned')).toBeChecked();
 		await expect(statements(page).nth(2).getByRole('textbox')).toHaveValue(note(2));
 

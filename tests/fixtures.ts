@@ -79,6 +79,23 @@ export async function startAssessment(
 	return new URL(page.url()).pathname.split('/')[2]!;
 }
 
+/**
+ * Types a long organisation name into a new assessment, key by key, and says how far the name field
+ * moved meanwhile (the first key press saves the assessment and names it in the top bar).
+ */
+export async function nameFieldMovementWhileTyping(page: Page): Promise<number> {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Start a new assessment' }).click();
+	const field = page.getByLabel('Organisation or service name');
+	const top = () => field.evaluate((e) => e.getBoundingClientRect().top);
+	const before = await top();
+	await field.pressSequentially('Harbour Community Mental Health and Wellbeing Service', {
+		delay: 10
+	});
+	await expectSaved(page);
+	return Math.abs((await top()) - before);
+}
+
 /** Makes every decision on the decision pages (the first option of each) and arrives at the first area. */
 export async function decideAll(page: Page) {
 	await page.getByRole('button', { name: 'Next', exact: true }).click();

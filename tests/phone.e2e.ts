@@ -4,6 +4,7 @@ import {
 	expect,
 	expectSaved,
 	PHONE,
+	nameFieldMovementWhileTyping,
 	startAssessment,
 	statements,
 	test
@@ -101,4 +102,10 @@ test('on a phone, the back gesture moves one step back, and a reload keeps the s
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Decisions: support/);
 	await expect(page.getByRole('radio').first()).toBeChecked();
 	await expect(page.getByText('History Ward').first()).toBeVisible();
+});
+
+test('the name field stays put while a long name is typed: the first save and the name in the top bar move nothing', async ({
+	page
+}) => {
+	expect(await nameFieldMovementWhileTyping(page)).toBe(0);
 });

@@ -6,6 +6,7 @@ import {
 	decideAll,
 	expect,
 	expectSaved,
+	nameFieldMovementWhileTyping,
 	startAssessment,
 	statements,
 	test
@@ -255,4 +256,10 @@ test('rename, duplicate, delete with undo, and clear all data from the device', 
 	).toBeVisible();
 	await expect(page.getByText('No assessments saved on this device yet.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Clear all data on this device' })).toHaveCount(0);
+});
+
+test('the name field stays put while a long name is typed: the first save and the name in the top bar move nothing', async ({
+	page
+}) => {
+	expect(await nameFieldMovementWhileTyping(page)).toBe(0);
 });

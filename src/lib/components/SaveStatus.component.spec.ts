@@ -31,4 +31,17 @@ describe('the save line', () => {
 		expect(screen.getByRole('status')).toHaveTextContent('The device is full.');
 		expect(screen.getByRole('button', { name: 'Try saving again' })).toBeInTheDocument();
 	});
+
+	it('pins a problem to the foot of the screen, makes room for it below the page, and gives the room back once it is solved', async () => {
+		const root = document.documentElement;
+		const { rerender } = render(SaveStatus, { session: sessionIn({ state: 'saved', at }) });
+		expect(root.style.getPropertyValue('--pinned-message-height')).toBe('');
+		await rerender({ session: sessionIn({ state: 'error', message: 'The device is full.' }) });
+		expect(screen.getByText('Not saved on this device')).toBeInTheDocument();
+		expect(screen.getByRole('status').parentElement).toHaveClass('shown');
+		expect(root.style.getPropertyValue('--pinned-message-height')).toMatch(/^\d+px$/);
+		await rerender({ session: sessionIn({ state: 'saved', at }) });
+		expect(screen.getByRole('status').parentElement).not.toHaveClass('shown');
+		expect(root.style.getPropertyValue('--pinned-message-height')).toBe('');
+	});
 });
