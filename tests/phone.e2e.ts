@@ -90,16 +90,20 @@ test('on a phone, the back gesture moves one step back, and a reload keeps the s
 	);
 	await page.goBack();
 	await expect(page).toHaveURL(`/assessment/${id}/leadership`);
+	// A reload keeps the place on the page; a step reached by Back opens at its top.
+	await statements(page).nth(4).scrollIntoViewIfNeeded();
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Leadership, strategy and resourcing'
 	);
+	await expect(statements(page).nth(4)).toBeInViewport();
 	await expect(choiceIn(statements(page).first(), '1 · Informal')).toBeChecked();
 	// Back past the reload, to a step shown before it: that step of the same assessment, not the page
 	// the entry was first made on (a new, blank assessment).
 	await page.goBack();
 	await expect(page).toHaveURL(`/assessment/${id}/decisions-support`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Decisions: support/);
+	await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
 	await expect(page.getByRole('radio').first()).toBeChecked();
 	await expect(page.getByText('History Ward').first()).toBeVisible();
 });
