@@ -27,10 +27,6 @@ for (const size of SIZES) {
 
 		async function check(page: Page, label: string) {
 			await expect(page.locator('h1').first()).toBeVisible();
-			// Statements below the first screen are drawn only as they come into view; a person sees
-			// each as they scroll, so axe checks, and the full-page picture shows, every one drawn.
-			await page.addStyleTag({ content: '.statement { content-visibility: visible !important; }' });
-			await page.waitForTimeout(100);
 			await expectNoAxeViolations(page, `${label} (${size.name})`);
 			const overflow = await page.evaluate(
 				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
