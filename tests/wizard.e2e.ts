@@ -263,3 +263,30 @@ test('the name field stays put while a long name is typed: the first save and th
 }) => {
 	expect(await nameFieldMovementWhileTyping(page)).toBe(0);
 });
+
+test('a new assessment moved on from before it is named keeps one address: a reload or Back opens the same one, and nothing is saved until it is answered', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Start a new assessment' }).click();
+	await page.getByRole('button', { name: 'Next', exact: true }).click();
+	await expect(page).toHaveURL(/\/assessment\/[^/]+\/decisions-[a-z]+$/);
+	const id = new URL(page.url()).pathname.split('/')[2]!;
+	// Not saved yet, and its address still opens it.
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Decisions:/);
+	await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'new');
+	await page.locator('main fieldset').first().getByRole('radio').first().check();
+	await expectSaved(page);
+	await page.goBack();
+	await expect(page).toHaveURL(`/assessment/${id}/about`);
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('About your organisation');
+	await page.getByLabel('Organisation or service name').fill('One Address Ward');
+	await expectSaved(page);
+	await page.getByRole('button', { name: 'Next', exact: true }).click();
+	await expect(page.locator('main fieldset').first().getByRole('radio').first()).toBeChecked();
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 3 })).toHaveCount(1);
+	await expect(page.getByRole('heading', { level: 3 })).toContainText('One Address Ward');
+});

@@ -24,6 +24,12 @@ export function openSession(id: string): Promise<Opened> {
 			const d = await device();
 			if (d.status !== 'ready') return { ok: false, reason: 'unavailable', message: d.message };
 			const loaded = await d.assessments.load(id);
+			// A new assessment this tab showed, not saved yet: its address opens it again, still empty.
+			if (!loaded.ok && loaded.reason === 'missing' && newHere().includes(id))
+				return {
+					ok: true,
+					session: unsavedSession(d, createAssessment(bank.version, new Date(), id))
+				};
 			if (!loaded.ok) return loaded;
 			const session = new AssessmentSession(loaded.assessment, d.assessments, {
 				stored: true,
@@ -49,19 +55,64 @@ export function openSession(id: string): Promise<Opened> {
 
 /**
  * A new assessment that exists only on screen until the first answer or name: then it is saved,
- * and `onCreated` lets the page move to its permanent address.
+ * and `onCreated` lets the page move to its permanent address. Until then this tab remembers its
+ * id, so the wizard's steps can have their own addresses and still open after a reload.
  */
 export async function newSession(onCreated: (id: string) => void): Promise<AssessmentSession> {
 	const d = await device();
-	const assessment: Assessment = createAssessment(bank.version);
-	const session =
-		d.status === 'ready'
-			? new AssessmentSession(assessment, d.assessments, {
-					stored: false,
-					channel: d.channel,
-					onCreated
-				})
-			: new AssessmentSession(assessment, null, { stored: false, unavailableMessage: d.message });
-	sessions.set(assessment.id, Promise.resolve({ ok: true, session }));
+	const session = unsavedSession(d, createAssessment(bank.version), onCreated);
+	sessions.set(session.id, Promise.resolve({ ok: true, session }));
+	rememberNew(session.id);
 	return session;
+}
+
+function unsavedSession(
+	d: Awaited<ReturnType<typeof device>>,
+	assessment: Assessment,
+	onCreated?: (id: string) => void
+): AssessmentSession {
+	if (d.status !== 'ready')
+		return new AssessmentSession(assessment, null, {
+			stored: false,
+			unavailableMessage: d.message
+		});
+	return new AssessmentSession(assessment, d.assessments, {
+		stored: false,
+		channel: d.channel,
+		onCreated: (id) => {
+			forgetNew(id);
+			onCreated?.(id);
+		}
+	});
+}
+
+// The new assessments shown in this tab and not saved yet, newest last. Session storage lasts as
+// long as the tab's history does, and is the tab's alone.
+const NEW_HERE_KEY = 'peer-work-readiness:new-unsaved';
+const NEW_HERE_KEPT = 10;
+
+function newHere(): string[] {
+	try {
+		const ids: unknown = JSON.parse(sessionStorage.getItem(NEW_HERE_KEY) ?? '[]');
+		return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+	} catch {
+		return [];
+	}
+}
+
+function keepNewHere(ids: string[]) {
+	try {
+		sessionStorage.setItem(NEW_HERE_KEY, JSON.stringify(ids.slice(-NEW_HERE_KEPT)));
+	} catch {
+		// Without session storage, an unsaved assessment's address does not survive a reload.
+	}
+}
+
+function rememberNew(id: string) {
+	keepNewHere([...newHere().filter((x) => x !== id), id]);
+}
+
+/** Once saved, the id is no longer "new": if it is deleted later, its address says so. */
+function forgetNew(id: string) {
+	keepNewHere(newHere().filter((x) => x !== id));
 }

@@ -21,7 +21,7 @@ export function pushStepAddress(assessmentId: string, step: string): void {
 	recordOwnAddress();
 }
 
-/** As `pushStepAddress`, in place of the current entry (a new assessment getting its own address). */
+/** As `pushStepAddress`, in place of the current entry. */
 export function replaceStepAddress(assessmentId: string, step: string): void {
 	replaceState(resolve('/assessment/[id]/[step]', { id: assessmentId, step }), { step });
 	recordOwnAddress();
