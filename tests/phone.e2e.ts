@@ -113,3 +113,35 @@ test('the name field stays put while a long name is typed: the first save and th
 }) => {
 	expect(await nameFieldMovementWhileTyping(page)).toBe(0);
 });
+
+test('on a phone, each line of the review is one tap target at least 44 px tall, tags and all', async ({
+	page
+}) => {
+	await startAssessment(page, 'Review Ward');
+	await decideAll(page);
+	await page.getByRole('link', { name: 'Review what is left' }).tap();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review your answers');
+	const lines = await page.evaluate(() =>
+		[...document.querySelectorAll('main li:has(> a)')].map((li) => {
+			li.scrollIntoView({ block: 'center' });
+			const box = li.getBoundingClientRect();
+			// The line's left edge (where its tags are) and its foot both belong to its link.
+			const points = [
+				[box.left + 2, box.top + box.height / 2],
+				[box.left + box.width / 2, box.bottom - 2]
+			];
+			return {
+				height: box.height,
+				reached: points.every(
+					([x, y]) => document.elementFromPoint(x!, y!)?.closest('a') === li.querySelector('a')
+				)
+			};
+		})
+	);
+	expect(lines.length).toBeGreaterThan(10);
+	expect(lines.filter((l) => l.height < 44 || !l.reached)).toEqual([]);
+	const line = page.locator('main li:has(> a)').last();
+	const href = await line.getByRole('link').getAttribute('href');
+	await line.tap({ position: { x: 4, y: 10 } });
+	await expect(page).toHaveURL(href!);
+});
