@@ -22,7 +22,15 @@ export function pushStepAddress(assessmentId: string, step: string): void {
 }
 
 /** As `pushStepAddress`, in place of the current entry. */
-export function replaceStepAddress(assessmentId: string, step: string): void {
+function replaceStepAddress(assessmentId: string, step: string): void {
 	replaceState(resolve('/assessment/[id]/[step]', { id: assessmentId, step }), { step });
 	recordOwnAddress();
+}
+
+/**
+ * A new assessment opens at /assessment/new. Once it is saved or the person moves on, that entry
+ * takes the address of the step it shows, so Back and a reload, even later, return to this one.
+ */
+export function addressNewAssessment(assessmentId: string, step: string): void {
+	if (location.pathname === resolve('/assessment/new')) replaceStepAddress(assessmentId, step);
 }

@@ -1,6 +1,5 @@
-import { resolve } from '$app/paths';
 import { newSession } from '$lib/assessment/open';
-import { replaceStepAddress } from '$lib/browser/step-address';
+import { addressNewAssessment } from '$lib/browser/step-address';
 import type { PageLoad } from './$types';
 
 /**
@@ -8,7 +7,5 @@ import type { PageLoad } from './$types';
  * becomes its own, without reloading the page (the person may be typing).
  */
 export const load: PageLoad = async () => ({
-	session: await newSession((id) => {
-		if (location.pathname === resolve('/assessment/new')) replaceStepAddress(id, 'about');
-	})
+	session: await newSession((id) => addressNewAssessment(id, 'about'))
 });
