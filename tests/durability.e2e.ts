@@ -201,15 +201,26 @@ test.describe('a full disk', () => {
 		// Far down the page, the message is still in sight, and the last button is not hidden under it.
 		const next = page.getByRole('button', { name: 'Next', exact: true });
 		await next.scrollIntoViewIfNeeded();
-		await expect(status.getByRole('status')).toBeInViewport();
+		await expect(status.getByText(/storage for the app is full/)).toBeInViewport();
 		await expect(status).toContainText('Not saved on this device');
 		await next.click({ trial: true });
 		await expect(choiceIn(statements(page).first(), '2 · Agreed or planned')).toBeChecked();
 		await expect(statements(page).nth(2).getByRole('textbox')).toHaveValue(note(2));
 
-		await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+		// A try while the disk is still full is met with an answer, not with nothing.
+		const problem = status.getByText(/storage for the app is full/);
+		const before = await problem.textContent();
 		await page.getByRole('button', { name: 'Try saving again' }).click();
+		await expect(problem).toContainText(/Still not saved: tried \d+ times/);
+		await expect(problem).not.toHaveText(before ?? '');
+
+		await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+		await statements(page).nth(2).getByRole('textbox').focus();
+		await page.getByRole('button', { name: 'Try saving again' }).focus();
+		await page.keyboard.press('Enter');
 		await expectSaved(page);
+		// The button went with the message: the keyboard is back where the person was.
+		await expect(statements(page).nth(2).getByRole('textbox')).toBeFocused();
 		await page.goto(`/assessment/${id}/leadership`);
 		await expect(choiceIn(statements(page).first(), '2 · Agreed or planned')).toBeChecked();
 		for (let i = 0; i < 3; i++)

@@ -117,13 +117,26 @@ describe('an assessment being answered', () => {
 			state: 'error',
 			message: expect.stringMatching(/storage for the app is full/)
 		});
+		// Answering on while the disk is full keeps the problem on screen (it does not flicker to
+		// "Saving…"), and the failed try is counted.
 		session.setNote('GOV-1', 'still here');
+		expect(session.save.state).toBe('error');
 		await tick();
 		store.commitAll();
 		await session.settled();
+		expect(session.save).toMatchObject({ state: 'error', tries: 2 });
 		expect(session.assessment.answers['GOV-1']).toEqual({ rating: 1, note: 'still here' });
 		expect(store.record.answers['GOV-1']).toBeUndefined();
 		expect(session.committed).toBe(false);
+
+		store.failNext = "Could not save: this device's storage for the app is full.";
+		session.retry();
+		expect(session.save).toMatchObject({ state: 'error', tries: 2, trying: true });
+		await tick();
+		store.commitAll();
+		await session.settled();
+		expect(session.save).toMatchObject({ state: 'error', tries: 3 });
+		expect(session.save).not.toHaveProperty('trying');
 
 		store.failNext = null;
 		session.retry();

@@ -25,10 +25,14 @@ export type SaveState =
 	/** Writing; `lastSaved` is when the previous write committed, if there was one. */
 	| { state: 'saving'; lastSaved?: Date }
 	| { state: 'saved'; at: Date }
-	| { state: 'error'; message: string }
+	/**
+	 * A write failed. It stays the state, through later answers and tries, until a write commits:
+	 * `tries` counts the failed writes in a row, `trying` is true while another is in flight.
+	 */
+	| { state: 'error'; message: string; tries: number; at: Date; trying?: boolean }
 	/** This browser stores nothing: the work lives on screen only. */
 	| { state: 'not-stored'; message: string }
-	| { state: 'deleted'; message: string };
+	| { state: 'deleted'; message: string; trying?: boolean };
 
 /** What a session needs from storage; the device's AssessmentStore, or a fake in tests. */
 export interface SessionStore {
@@ -188,7 +192,8 @@ export class AssessmentSession {
 		this.#pending.push(checked.change);
 		this.#changedHere = true;
 		if (this.store && !this.#deleted) {
-			if (this.save.state !== 'saving')
+			// After a failure the problem stays on screen until a write commits, not only until the next try.
+			if (this.save.state !== 'saving' && this.save.state !== 'error')
 				this.save = {
 					state: 'saving',
 					lastSaved: this.save.state === 'saved' ? this.save.at : undefined
@@ -216,10 +221,9 @@ export class AssessmentSession {
 				return this.#flush();
 			})
 			.catch((error: unknown) => {
-				this.save = {
-					state: 'error',
-					message: `Could not save: ${(error as Error)?.message ?? error}. Download a copy to keep your work.`
-				};
+				this.#saveFailed(
+					`Could not save: ${(error as Error)?.message ?? error}. Download a copy to keep your work.`
+				);
 			});
 	}
 
@@ -234,7 +238,15 @@ export class AssessmentSession {
 
 	/** Tries again after a failed save (for example once space has been freed). */
 	retry() {
+		// A failed "save it again" is tried again as that: the record is still gone.
+		if (this.#deleted) return void this.saveAgain();
+		if (this.save.state === 'error') this.save = { ...this.save, trying: true };
 		this.#enqueue();
+	}
+
+	#saveFailed(message: string) {
+		const tries = this.save.state === 'error' ? this.save.tries + 1 : 1;
+		this.save = { state: 'error', message, tries, at: new Date() };
 	}
 
 	async #flush(): Promise<void> {
@@ -270,7 +282,7 @@ export class AssessmentSession {
 		this.#pending = [...this.#inFlight, ...this.#pending];
 		this.#inFlight = [];
 		if (failure.reason === 'deleted') this.#markDeleted(DELETED_MESSAGE);
-		else this.save = { state: 'error', message: failure.message };
+		else this.#saveFailed(failure.message);
 	}
 
 	#markDeleted(message: string) {
@@ -288,13 +300,14 @@ export class AssessmentSession {
 		if (!this.store || !this.#deleted) return;
 		await this.settled();
 		const onScreen = this.record;
-		// Deleted or cleared: there is no earlier write to name.
-		this.save = { state: 'saving' };
+		// The problem stays on screen, its button busy, until the write commits.
+		if (this.save.state === 'deleted' || this.save.state === 'error')
+			this.save = { ...this.save, trying: true };
 		const outcome = await this.store.create({ ...onScreen, updatedAt: new Date().toISOString() });
 		if (!outcome.ok) {
 			// Restored in another tab meanwhile: the changes made here go on top of it.
 			if (outcome.reason === 'exists') return this.#reload();
-			this.save = { state: 'error', message: outcome.message };
+			this.#saveFailed(outcome.message);
 			return;
 		}
 		this.#deleted = false;

@@ -1,10 +1,21 @@
 import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AssessmentSession, SaveState } from '$lib/assessment/session.svelte';
 import SaveStatus from './SaveStatus.svelte';
 
 const sessionIn = (save: SaveState) => ({ save }) as unknown as AssessmentSession;
 const at = new Date(2026, 10, 30, 10, 51, 7);
+
+const full = (more: Partial<Extract<SaveState, { state: 'error' }>> = {}): SaveState => ({
+	state: 'error',
+	message: 'The device is full.',
+	tries: 1,
+	at,
+	...more
+});
+const problemLine = () =>
+	screen.getAllByRole('status').find((p) => p.classList.contains('problem')) as HTMLElement;
 
 afterEach(() => vi.useRealTimers());
 
@@ -24,11 +35,9 @@ describe('the save line', () => {
 	it('says "Saving…" for the first write of a new assessment, and announces a problem with a way out', async () => {
 		const { rerender } = render(SaveStatus, { session: sessionIn({ state: 'saving' }) });
 		expect(screen.getByText('Saving…')).toBeInTheDocument();
-		expect(screen.getByRole('status').textContent).toBe('');
-		await rerender({
-			session: sessionIn({ state: 'error', message: 'The device is full.' })
-		});
-		expect(screen.getByRole('status')).toHaveTextContent('The device is full.');
+		expect(problemLine().textContent).toBe('');
+		await rerender({ session: sessionIn(full()) });
+		expect(problemLine()).toHaveTextContent('The device is full.');
 		expect(screen.getByRole('button', { name: 'Try saving again' })).toBeInTheDocument();
 	});
 
@@ -36,12 +45,49 @@ describe('the save line', () => {
 		const root = document.documentElement;
 		const { rerender } = render(SaveStatus, { session: sessionIn({ state: 'saved', at }) });
 		expect(root.style.getPropertyValue('--pinned-message-height')).toBe('');
-		await rerender({ session: sessionIn({ state: 'error', message: 'The device is full.' }) });
+		await rerender({ session: sessionIn(full()) });
 		expect(screen.getByText('Not saved on this device')).toBeInTheDocument();
-		expect(screen.getByRole('status').parentElement).toHaveClass('shown');
+		expect(problemLine().parentElement).toHaveClass('shown');
 		expect(root.style.getPropertyValue('--pinned-message-height')).toMatch(/^\d+px$/);
 		await rerender({ session: sessionIn({ state: 'saved', at }) });
-		expect(screen.getByRole('status').parentElement).not.toHaveClass('shown');
+		expect(problemLine().parentElement).not.toHaveClass('shown');
 		expect(root.style.getPropertyValue('--pinned-message-height')).toBe('');
+	});
+
+	it('keeps the message and its button while a try runs, and says when a try failed again, so trying is never met with nothing', async () => {
+		const { rerender } = render(SaveStatus, { session: sessionIn(full()) });
+		await rerender({ session: sessionIn(full({ trying: true })) });
+		const busy = screen.getByRole('button', { name: 'Trying to save…' });
+		expect(busy).toHaveAttribute('aria-disabled', 'true');
+		expect(problemLine()).toHaveTextContent('The device is full.');
+		await rerender({ session: sessionIn(full({ tries: 2 })) });
+		expect(screen.getByRole('button', { name: 'Try saving again' })).toHaveAttribute(
+			'aria-disabled',
+			'false'
+		);
+		expect(problemLine()).toHaveTextContent('Still not saved: tried 2 times, the last at 10:51.');
+	});
+
+	it('once a try saves, puts the keyboard back where the person was and says the work is saved', async () => {
+		const user = userEvent.setup();
+		const answer = document.createElement('input');
+		answer.type = 'radio';
+		answer.setAttribute('aria-label', 'the answer being given');
+		document.body.append(answer);
+		const session = { save: full(), retry: vi.fn() } as unknown as AssessmentSession;
+		const { rerender } = render(SaveStatus, { session });
+		answer.focus();
+		await user.tab();
+		expect(screen.getByRole('button', { name: 'Download a copy' })).toHaveFocus();
+		await user.tab();
+		const retry = screen.getByRole('button', { name: 'Try saving again' });
+		expect(retry).toHaveFocus();
+		await user.click(retry);
+		expect(session.retry).toHaveBeenCalledOnce();
+		await rerender({ session: sessionIn({ state: 'saved', at }) });
+		expect(screen.queryByRole('button', { name: 'Try saving again' })).toBeNull();
+		expect(answer).toHaveFocus();
+		expect(screen.getByText('Saved on this device again.')).toHaveAttribute('role', 'status');
+		answer.remove();
 	});
 });
