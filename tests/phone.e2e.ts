@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import {
 	choiceIn,
 	decideAll,
@@ -52,24 +53,51 @@ test('on a phone, each statement with all its level descriptions fits one screen
 	await expect(progress).toBeInViewport();
 });
 
-test('on a phone, every answer and button is at least 44 px tall, and taps answer', async ({
+/**
+ * Controls on the page smaller than 44 by 44 px. A radio or checkbox counts by its label (the label
+ * is what is tapped); links inside running text are exempt (they are words in a sentence, and the
+ * review's lines are checked on their own below).
+ */
+const smallTargets = (page: Page) =>
+	page.evaluate(() =>
+		[...document.querySelectorAll('a[href], button, input, select, textarea, summary')]
+			.filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+			.filter((el) => !el.matches('.skip-link, .visually-hidden, .visually-hidden *'))
+			.filter((el) => !(el.matches('a') && el.closest('p, li, td, dd, figcaption')))
+			.map((el) => {
+				const target =
+					el.matches('input[type="radio"], input[type="checkbox"]') && el.closest('label')
+						? el.closest('label')!
+						: el;
+				const box = target.getBoundingClientRect();
+				return {
+					control: `${el.tagName.toLowerCase()} ${(el.textContent || el.getAttribute('aria-label') || el.id || (el as HTMLInputElement).name || '').trim().slice(0, 40)}`,
+					width: Math.round(box.width),
+					height: Math.round(box.height)
+				};
+			})
+			.filter((t) => t.width > 1 && (t.width < 44 || t.height < 44))
+	);
+
+test('on a phone, every control is at least 44 by 44 px on every kind of page, and taps answer', async ({
 	page
 }) => {
-	await startAssessment(page, 'Tap Ward');
-	await decideAll(page);
+	const id = await startAssessment(page, 'Tap Ward');
+	expect(await smallTargets(page), 'About your organisation').toEqual([]);
+	await page.getByRole('button', { name: 'Next', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /^Decisions:/ })).toBeVisible();
+	expect(await smallTargets(page), 'a decisions page').toEqual([]);
+	await page.goto(`/assessment/${id}/leadership`);
 	const first = statements(page).first();
 	await choiceIn(first, '2 · Agreed or planned').tap();
 	await expect(choiceIn(first, '2 · Agreed or planned')).toBeChecked();
 	await expectSaved(page);
-	const small = await page.evaluate(() =>
-		[...document.querySelectorAll('main label.choice, main button, main .button, .step-buttons a')]
-			.map((el) => ({
-				text: (el.textContent ?? '').trim().slice(0, 40),
-				height: el.getBoundingClientRect().height
-			}))
-			.filter((t) => t.height > 0 && t.height < 44)
-	);
-	expect(small).toEqual([]);
+	expect(await smallTargets(page), 'an area of statements, answered').toEqual([]);
+	for (const part of ['results', 'plan', 'report']) {
+		await page.goto(`/assessment/${id}/${part}`);
+		await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+		expect(await smallTargets(page), part).toEqual([]);
+	}
 });
 
 test('on a phone, the back gesture moves one step back, and a reload keeps the step', async ({
