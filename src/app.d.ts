@@ -3,7 +3,10 @@ declare global {
 	namespace App {
 		/** A wizard step shown without a page load (shallow routing): the slug of the step. */
 		interface PageState {
+			/** The wizard step this entry shows, when the wizard moved there itself. */
 			step?: string;
+			/** The step shown by the entry before this one, when the wizard made both. */
+			from?: string;
 		}
 	}
 }

@@ -120,6 +120,36 @@ test('a manager answers a whole assessment: every step has its own address, Back
 	await expect(page.getByText(/managers understand the peer worker role/i).first()).toBeVisible();
 });
 
+test('the app\u2019s Back button is the browser\u2019s Back: one step back, history does not grow, and the browser\u2019s Back then goes on back', async ({
+	page
+}) => {
+	const id = await startAssessment(page, 'Back Button Ward');
+	await decideAll(page);
+	await expect(page).toHaveURL(`/assessment/${id}/leadership`);
+	await page.getByRole('button', { name: 'Next', exact: true }).click();
+	await expect(page).toHaveURL(`/assessment/${id}/culture`);
+	const entries = await page.evaluate(() => history.length);
+	await page.getByRole('button', { name: 'Back', exact: true }).click();
+	await expect(page).toHaveURL(`/assessment/${id}/leadership`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Leadership, strategy and resourcing'
+	);
+	expect(await page.evaluate(() => history.length)).toBe(entries);
+	// Forward returns to the step just left; Back from there, twice, goes back through the decisions.
+	await page.goForward();
+	await expect(page).toHaveURL(`/assessment/${id}/culture`);
+	await page.getByRole('button', { name: 'Back', exact: true }).click();
+	await expect(page).toHaveURL(`/assessment/${id}/leadership`);
+	await page.goBack();
+	await expect(page).toHaveURL(`/assessment/${id}/decisions-support`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Decisions: support/);
+	// After a reload the entry before is not known to be a step: Back adds a step as it always did.
+	await page.reload();
+	await page.getByRole('button', { name: 'Back', exact: true }).click();
+	await expect(page).toHaveURL(`/assessment/${id}/decisions-posts`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Decisions: the posts/);
+});
+
 test('the review lists unanswered and "don\u2019t know" statements and jumps to each one', async ({
 	page
 }) => {

@@ -13,15 +13,28 @@ function recordOwnAddress() {
 }
 
 /**
- * Shows a wizard step at its own address, as a new history entry (Back returns one step), without
- * the router loading the page again: the wizard on screen already shows the step.
+ * Shows a wizard step at its own address without the router loading the page again (the wizard on
+ * screen already shows the step). Going to the step the entry before shows is going back in
+ * history, so the app's Back button is the browser's Back: history does not grow, and the browser's
+ * Back afterwards goes on back, not forward again. Anything else is a new entry.
  */
-export function pushStepAddress(assessmentId: string, step: string): void {
-	pushState(resolve('/assessment/[id]/[step]', { id: assessmentId, step }), { step });
+export function showStepAddress(
+	assessmentId: string,
+	step: string,
+	here: { step: string; from?: string }
+): void {
+	if (here.from === step) {
+		history.back();
+		return;
+	}
+	pushState(resolve('/assessment/[id]/[step]', { id: assessmentId, step }), {
+		step,
+		from: here.step
+	});
 	recordOwnAddress();
 }
 
-/** As `pushStepAddress`, in place of the current entry. */
+/** Shows a step at its own address in place of the current entry. */
 function replaceStepAddress(assessmentId: string, step: string): void {
 	replaceState(resolve('/assessment/[id]/[step]', { id: assessmentId, step }), { step });
 	recordOwnAddress();
