@@ -150,6 +150,32 @@ test('the app\u2019s Back button is the browser\u2019s Back: one step back, hist
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Decisions: the posts/);
 });
 
+test('after a reload, Back and then Forward show the step the address names', async ({ page }) => {
+	const id = await startAssessment(page, 'Reload Ward');
+	const heading = page.getByRole('heading', { level: 1 });
+	const next = page.getByRole('button', { name: 'Next', exact: true });
+	await next.click();
+	await expect(page).toHaveURL(`/assessment/${id}/decisions-model`);
+	await next.click();
+	await expect(page).toHaveURL(`/assessment/${id}/decisions-posts`);
+	await page.reload();
+	await expect(heading).toHaveText('Decisions: the posts');
+	await page.goBack();
+	await expect(page).toHaveURL(`/assessment/${id}/decisions-model`);
+	await expect(heading).toHaveText('Decisions: the model');
+	await page.goForward();
+	await expect(page).toHaveURL(`/assessment/${id}/decisions-posts`);
+	await expect(heading).toHaveText('Decisions: the posts');
+	await page.goBack();
+	await page.goBack();
+	await expect(page).toHaveURL(`/assessment/${id}/about`);
+	await expect(heading).toHaveText('About your organisation');
+	await page.goForward();
+	await page.goForward();
+	await expect(page).toHaveURL(`/assessment/${id}/decisions-posts`);
+	await expect(heading).toHaveText('Decisions: the posts');
+});
+
 test('the review lists unanswered and "don\u2019t know" statements and jumps to each one', async ({
 	page
 }) => {

@@ -47,3 +47,15 @@ function replaceStepAddress(assessmentId: string, step: string): void {
 export function addressNewAssessment(assessmentId: string, step: string): void {
 	if (location.pathname === resolve('/assessment/new')) replaceStepAddress(assessmentId, step);
 }
+
+/**
+ * The step named in an address, if it is a step of this assessment. SvelteKit brings the address of
+ * a history entry it returns to without loading (Back or Forward to a shallow entry) into
+ * `page.url`, but not always its state: an entry reloaded once has lost it.
+ */
+export function stepInAddress(url: URL, assessmentId: string): string | undefined {
+	const step = url.pathname.split('/').pop();
+	return step && url.pathname === resolve('/assessment/[id]/[step]', { id: assessmentId, step })
+		? step
+		: undefined;
+}
