@@ -136,6 +136,27 @@ test('on a phone, the back gesture moves one step back, and a reload keeps the s
 	await expect(page.getByText('History Ward').first()).toBeVisible();
 });
 
+test('on a phone, the keyboard reaches the step\u2019s statements before the step list drawn below them', async ({
+	page
+}) => {
+	const id = await startAssessment(page, 'Keyboard Order Ward');
+	await page.goto(`/assessment/${id}/leadership`);
+	await expect(statements(page).first()).toBeVisible();
+	const reached: string[] = [];
+	for (let i = 0; i < 40 && reached.length < 2; i++) {
+		await page.keyboard.press('Tab');
+		const where = await page.evaluate(() =>
+			document.activeElement?.closest('article.statement')
+				? 'statement'
+				: document.activeElement?.closest('nav[aria-label="Assessment steps"]')
+					? 'step list'
+					: null
+		);
+		if (where && !reached.includes(where)) reached.push(where);
+	}
+	expect(reached).toEqual(['statement', 'step list']);
+});
+
 test('the name field stays put while a long name is typed: the first save and the name in the top bar move nothing', async ({
 	page
 }) => {
