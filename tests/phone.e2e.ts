@@ -118,7 +118,7 @@ test('on a phone, the back gesture moves one step back, and a reload keeps the s
 	);
 	await page.goBack();
 	await expect(page).toHaveURL(`/assessment/${id}/leadership`);
-	// A reload keeps the place on the page; a step reached by Back opens at its top.
+	// A reload keeps the place on the page, and Back returns to a step where it was left.
 	await statements(page).nth(4).scrollIntoViewIfNeeded();
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -127,11 +127,11 @@ test('on a phone, the back gesture moves one step back, and a reload keeps the s
 	await expect(statements(page).nth(4)).toBeInViewport();
 	await expect(choiceIn(statements(page).first(), '1 · Informal')).toBeChecked();
 	// Back past the reload, to a step shown before it: that step of the same assessment, not the page
-	// the entry was first made on (a new, blank assessment).
+	// the entry was first made on (a new, blank assessment), where it was left (at its last button).
 	await page.goBack();
 	await expect(page).toHaveURL(`/assessment/${id}/decisions-support`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Decisions: support/);
-	await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+	await expect(page.getByRole('button', { name: 'Start the assessment' })).toBeInViewport();
 	await expect(page.getByRole('radio').first()).toBeChecked();
 	await expect(page.getByText('History Ward').first()).toBeVisible();
 });

@@ -191,6 +191,25 @@ test('the review lists unanswered and "don\u2019t know" statements and jumps to 
 	await expect(page).toHaveURL(/\/leadership#statement-/);
 	// Focus lands on the answer to look at again, so a keyboard or screen-reader user is there too.
 	await expect(choiceIn(statements(page).nth(1), "Don't know")).toBeFocused();
+	await choiceIn(statements(page).nth(1), '1 · Informal').check();
+	await expectSaved(page);
+	// Back returns to the review where it was left, at the line followed, not at its top.
+	const unansweredInEthics = page
+		.getByRole('listitem')
+		.filter({ hasText: /unanswered/i })
+		.filter({ has: page.locator('a[href*="/ethics#"]') })
+		.first();
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review your answers');
+	await unansweredInEthics.getByRole('link').scrollIntoViewIfNeeded();
+	const left = await page.evaluate(() => scrollY);
+	expect(left).toBeGreaterThan(500);
+	await unansweredInEthics.getByRole('link').click();
+	await expect(page).toHaveURL(/\/ethics#statement-/);
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review your answers');
+	await expect(unansweredInEthics.getByRole('link')).toBeInViewport();
+	expect(Math.abs((await page.evaluate(() => scrollY)) - left)).toBeLessThan(5);
 });
 
 test('the review lists the decisions not made yet, each linked to the page that asks it, where it is marked open', async ({

@@ -22,16 +22,17 @@ export function showStepAddress(
 	assessmentId: string,
 	step: string,
 	here: { step: string; from?: string }
-): void {
+): 'went back' | 'new entry' {
 	if (here.from === step) {
 		history.back();
-		return;
+		return 'went back';
 	}
 	pushState(resolve('/assessment/[id]/[step]', { id: assessmentId, step }), {
 		step,
 		from: here.step
 	});
 	recordOwnAddress();
+	return 'new entry';
 }
 
 /** Shows a step at its own address in place of the current entry. */
