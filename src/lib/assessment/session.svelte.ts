@@ -12,7 +12,7 @@ import type {
 import { produce } from 'immer';
 import { applyChange, ChangeRefused, checkChange, type AssessmentChange } from '$lib/model/changes';
 import { LIMITS } from '$lib/model/limits';
-import { answeringProgress, scoreAssessment } from '$lib/scoring';
+import { answeringProgress, scoreAssessment, type AnsweringProgress } from '$lib/scoring';
 import type { Failure, Written } from '$lib/storage/assessments';
 import type { ChangeChannel } from '$lib/storage/channel';
 import { displayTitle, newId } from './create';
@@ -84,7 +84,11 @@ export class AssessmentSession {
 
 	/** Computed when a page shows results; answering reads `progress`, which is much cheaper. */
 	readonly result = $derived(scoreAssessment(this.assessment, bank));
-	readonly progress = $derived(answeringProgress(this.assessment, bank));
+	readonly progress = $derived.by(
+		() => (this.#lastProgress = answeringProgress(this.assessment, bank, this.#lastProgress))
+	);
+	/** Only so the next progress can keep the parts a change left alone (not read by pages). */
+	#lastProgress: AnsweringProgress | undefined;
 	// Through the profile alone: the terms keep their identity while answers change, so the wording
 	// built from them is not rebuilt on every answer.
 	readonly #profile = $derived(this.assessment.profile);

@@ -184,21 +184,54 @@ const openDecisionsOf = (input: ScoringInput, context: ConditionContext, bank: Q
 		.filter((d) => conditionHolds(d.condition, context) && !own(input.decisions, d.id))
 		.map((d) => d.id);
 
+const sameState = (a: StatementState, b: StatementState) =>
+	a.id === b.id &&
+	a.critical === b.critical &&
+	a.status === b.status &&
+	a.level === b.level &&
+	a.issue === b.issue;
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+	a.length === b.length && a.every((x, i) => x === b[i]);
+
 /**
  * What answering needs after every answer, and nothing more: each statement's state and how much
  * is answered. The stage, the blockers and the plan are left to `scoreAssessment`, for the pages
  * that show them; the counts here are the counts it gives.
+ *
+ * Given the progress before a change, every part the change left as it was is that earlier part
+ * itself (the same object), so a page redraws the statement answered and its counts, not every
+ * statement on it.
  */
-export function answeringProgress(input: ScoringInput, bank: QuestionBank): AnsweringProgress {
+export function answeringProgress(
+	input: ScoringInput,
+	bank: QuestionBank,
+	previous?: AnsweringProgress
+): AnsweringProgress {
 	const context = contextOf(input);
-	const domains = bank.domains.map((domain) => {
-		const statements = domain.statements.map((s) => stateOf(s, input, context, bank));
-		return { statements, ...answeredOf(countOf(statements)) };
+	const domains = bank.domains.map((domain, d) => {
+		const before = previous?.domains[d];
+		const fresh = domain.statements.map((s, i) => {
+			const state = stateOf(s, input, context, bank);
+			const earlier = before?.statements[i];
+			return earlier && sameState(state, earlier) ? earlier : state;
+		});
+		const statements = before && sameItems(fresh, before.statements) ? before.statements : fresh;
+		const counts = answeredOf(countOf(statements));
+		return before?.statements === statements &&
+			before.answered === counts.answered &&
+			before.total === counts.total
+			? before
+			: { statements, ...counts };
 	});
+	const openDecisions = openDecisionsOf(input, context, bank);
 	return {
-		domains,
+		domains: previous && sameItems(domains, previous.domains) ? previous.domains : domains,
 		...answeredOf(countOf(domains.flatMap((d) => d.statements))),
-		openDecisions: openDecisionsOf(input, context, bank)
+		openDecisions:
+			previous && sameItems(openDecisions, previous.openDecisions)
+				? previous.openDecisions
+				: openDecisions
 	};
 }
 

@@ -254,4 +254,42 @@ describe('scoring properties', () => {
 			{ numRuns: 100 }
 		);
 	});
+
+	it('after a change, gives the same progress as from scratch, and keeps the very objects of every statement and area the change left alone', () => {
+		fc.assert(
+			fc.property(
+				answersArb(anyRating),
+				decisionsArb,
+				fc.nat(bank.statements.length - 1),
+				anyRating,
+				(answers, decisions, changed, rating) => {
+					const before = toInput(answers, decisions);
+					const id = bank.statements[changed]!.id;
+					const after: ScoringInput = {
+						...before,
+						answers: { ...before.answers, [id]: { ...before.answers[id], rating } }
+					};
+					const earlier = answeringProgress(before, bank);
+					const shared = answeringProgress(after, bank, earlier);
+					expect(shared).toEqual(answeringProgress(after, bank));
+					const states = (p: typeof earlier) => p.domains.flatMap((d) => d.statements);
+					const beforeStates = states(earlier);
+					states(shared).forEach((state, i) =>
+						expect(state === beforeStates[i]).toBe(
+							JSON.stringify(state) === JSON.stringify(beforeStates[i])
+						)
+					);
+					shared.domains.forEach((domain, d) => {
+						const untouched = !bank.domains[d]!.statements.some((s) => s.id === id);
+						// A statement's state can depend on another's answer (a "not applicable" that needs
+						// another rated in place), so an untouched area is the same object only if all its
+						// states are.
+						if (untouched && domain.statements === earlier.domains[d]!.statements)
+							expect(domain).toBe(earlier.domains[d]);
+					});
+				}
+			),
+			{ numRuns: 100 }
+		);
+	});
 });
