@@ -5,8 +5,6 @@ declare global {
 		interface PageState {
 			/** The wizard step this entry shows, when the wizard moved there itself. */
 			step?: string;
-			/** The step shown by the entry before this one, when the wizard made both. */
-			from?: string;
 		}
 	}
 }

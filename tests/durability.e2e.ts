@@ -211,7 +211,7 @@ test.describe('a full disk', () => {
 		const problem = status.getByText(/storage for the app is full/);
 		const before = await problem.textContent();
 		await page.getByRole('button', { name: 'Try saving again' }).click();
-		await expect(problem).toContainText(/Still not saved: tried \d+ times/);
+		await expect(problem).toContainText(/Tried again at \d\d:\d\d: still not saved/);
 		await expect(problem).not.toHaveText(before ?? '');
 
 		await cdp.send('Storage.overrideQuotaForOrigin', { origin });

@@ -118,24 +118,24 @@ describe('an assessment being answered', () => {
 			message: expect.stringMatching(/storage for the app is full/)
 		});
 		// Answering on while the disk is full keeps the problem on screen (it does not flicker to
-		// "Saving…"), and the failed try is counted.
+		// "Saving…"); only the person's own tries are counted.
 		session.setNote('GOV-1', 'still here');
 		expect(session.save.state).toBe('error');
 		await tick();
 		store.commitAll();
 		await session.settled();
-		expect(session.save).toMatchObject({ state: 'error', tries: 2 });
+		expect(session.save).toMatchObject({ state: 'error', tries: 0 });
 		expect(session.assessment.answers['GOV-1']).toEqual({ rating: 1, note: 'still here' });
 		expect(store.record.answers['GOV-1']).toBeUndefined();
 		expect(session.committed).toBe(false);
 
 		store.failNext = "Could not save: this device's storage for the app is full.";
 		session.retry();
-		expect(session.save).toMatchObject({ state: 'error', tries: 2, trying: true });
+		expect(session.save).toMatchObject({ state: 'error', tries: 0, trying: true });
 		await tick();
 		store.commitAll();
 		await session.settled();
-		expect(session.save).toMatchObject({ state: 'error', tries: 3 });
+		expect(session.save).toMatchObject({ state: 'error', tries: 1 });
 		expect(session.save).not.toHaveProperty('trying');
 
 		store.failNext = null;

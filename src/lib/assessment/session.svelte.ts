@@ -27,7 +27,8 @@ export type SaveState =
 	| { state: 'saved'; at: Date }
 	/**
 	 * A write failed. It stays the state, through later answers and tries, until a write commits:
-	 * `tries` counts the failed writes in a row, `trying` is true while another is in flight.
+	 * `tries` counts the person's tries ("Try saving again") that failed too, `trying` is true while
+	 * one is in flight.
 	 */
 	| { state: 'error'; message: string; tries: number; at: Date; trying?: boolean }
 	/** This browser stores nothing: the work lives on screen only. */
@@ -249,7 +250,8 @@ export class AssessmentSession {
 	}
 
 	#saveFailed(message: string) {
-		const tries = this.save.state === 'error' ? this.save.tries + 1 : 1;
+		const earlier = this.save.state === 'error' ? this.save : null;
+		const tries = (earlier?.tries ?? 0) + (earlier?.trying ? 1 : 0);
 		this.save = { state: 'error', message, tries, at: new Date() };
 	}
 

@@ -8,8 +8,41 @@ import { resolve } from '$app/paths';
 // record its own address. The key is SvelteKit's; the reload-then-Back tests fail if it changes.
 const PAGE_URL_KEY = 'sveltekit:pageurl';
 
+const HISTORY_INDEX_KEY = 'sveltekit:history';
+
 function recordOwnAddress() {
 	history.replaceState({ ...history.state, [PAGE_URL_KEY]: location.href }, '');
+}
+
+/**
+ * The step each entry of this tab's history was reached from, by SvelteKit's index of the entry.
+ * The app's Back must know it can go back in history after a reload too, and a reload replaces the
+ * entry's state (`page.state` with it); the index and this tab's session storage stay.
+ */
+const CAME_FROM_KEY = 'peer-work-readiness:came-from';
+const REMEMBERED_ENTRIES = 200;
+
+function cameFromByEntry(): Record<string, string> {
+	try {
+		const saved: unknown = JSON.parse(sessionStorage.getItem(CAME_FROM_KEY) ?? '{}');
+		return saved && typeof saved === 'object' ? (saved as Record<string, string>) : {};
+	} catch {
+		return {};
+	}
+}
+
+const thisEntry = () => String(history.state?.[HISTORY_INDEX_KEY] ?? '');
+
+function rememberCameFrom(step: string) {
+	const entries = Object.entries({ ...cameFromByEntry(), [thisEntry()]: step });
+	try {
+		sessionStorage.setItem(
+			CAME_FROM_KEY,
+			JSON.stringify(Object.fromEntries(entries.slice(-REMEMBERED_ENTRIES)))
+		);
+	} catch {
+		// Without session storage the app's Back adds an entry, as a link would.
+	}
 }
 
 /**
@@ -21,17 +54,15 @@ function recordOwnAddress() {
 export function showStepAddress(
 	assessmentId: string,
 	step: string,
-	here: { step: string; from?: string }
+	here: string
 ): 'went back' | 'new entry' {
-	if (here.from === step) {
+	if (thisEntry() && cameFromByEntry()[thisEntry()] === step) {
 		history.back();
 		return 'went back';
 	}
-	pushState(resolve('/assessment/[id]/[step]', { id: assessmentId, step }), {
-		step,
-		from: here.step
-	});
+	pushState(resolve('/assessment/[id]/[step]', { id: assessmentId, step }), { step });
 	recordOwnAddress();
+	rememberCameFrom(here);
 	return 'new entry';
 }
 

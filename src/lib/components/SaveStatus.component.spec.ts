@@ -10,7 +10,7 @@ const at = new Date(2026, 10, 30, 10, 51, 7);
 const full = (more: Partial<Extract<SaveState, { state: 'error' }>> = {}): SaveState => ({
 	state: 'error',
 	message: 'The device is full.',
-	tries: 1,
+	tries: 0,
 	at,
 	...more
 });
@@ -60,22 +60,29 @@ describe('the save line', () => {
 		const busy = screen.getByRole('button', { name: 'Trying to save…' });
 		expect(busy).toHaveAttribute('aria-disabled', 'true');
 		expect(problemLine()).toHaveTextContent('The device is full.');
-		await rerender({ session: sessionIn(full({ tries: 2 })) });
+		await rerender({ session: sessionIn(full({ tries: 1 })) });
 		expect(screen.getByRole('button', { name: 'Try saving again' })).toHaveAttribute(
 			'aria-disabled',
 			'false'
 		);
-		expect(problemLine()).toHaveTextContent('Still not saved: tried 2 times, the last at 10:51.');
+		expect(problemLine()).toHaveTextContent('Tried again at 10:51: still not saved.');
+		await rerender({ session: sessionIn(full({ tries: 3 })) });
+		expect(problemLine()).toHaveTextContent(
+			'Tried again 3 times, the last at 10:51: still not saved.'
+		);
 	});
 
-	it('once a try saves, puts the keyboard back where the person was and says the work is saved', async () => {
+	it('once a try saves, puts the keyboard back in the field the person was working in, not on what they passed on the way', async () => {
 		const user = userEvent.setup();
+		const note = document.createElement('textarea');
+		note.setAttribute('aria-label', 'a note being written');
 		const answer = document.createElement('input');
 		answer.type = 'radio';
-		answer.setAttribute('aria-label', 'the answer being given');
-		document.body.append(answer);
+		answer.setAttribute('aria-label', 'an answer passed on the way');
+		document.body.append(note, answer);
 		const session = { save: full(), retry: vi.fn() } as unknown as AssessmentSession;
 		const { rerender } = render(SaveStatus, { session });
+		await user.type(note, 'Evidence from the staff survey');
 		answer.focus();
 		await user.tab();
 		expect(screen.getByRole('button', { name: 'Download a copy' })).toHaveFocus();
@@ -86,8 +93,9 @@ describe('the save line', () => {
 		expect(session.retry).toHaveBeenCalledOnce();
 		await rerender({ session: sessionIn({ state: 'saved', at }) });
 		expect(screen.queryByRole('button', { name: 'Try saving again' })).toBeNull();
-		expect(answer).toHaveFocus();
+		expect(note).toHaveFocus();
 		expect(screen.getByText('Saved on this device again.')).toHaveAttribute('role', 'status');
+		note.remove();
 		answer.remove();
 	});
 });
