@@ -223,6 +223,9 @@ async function oneRun(kind, throttle) {
 	const answering = [];
 	for (const domain of questions.domains) {
 		await page.locator('h1', { hasText: domain.name }).waitFor();
+		// The app draws a step's first screen first and the rest just after: every statement is
+		// answered, and the wait for the last of them counts in the time.
+		await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
 		const statements = page.locator(t.statement);
 		const count = await statements.count();
 		const from = await page.evaluate(() => performance.now());

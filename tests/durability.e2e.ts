@@ -11,7 +11,8 @@ import {
 	expectSaved,
 	startAssessment,
 	statements,
-	test
+	test,
+	allStatements
 } from './fixtures';
 
 /** A real Chromium process with its own profile on disk, so it can be killed and started again. */
@@ -190,7 +191,7 @@ test.describe('a full disk', () => {
 				0,
 				5000
 			);
-		for (const [i, statement] of (await statements(page).all()).slice(0, 3).entries()) {
+		for (const [i, statement] of (await allStatements(page)).slice(0, 3).entries()) {
 			await statement.getByRole('button', { name: /Add a note/ }).click();
 			await statement.getByRole('textbox').fill(note(i));
 		}

@@ -115,13 +115,22 @@ export async function decideAll(page: Page) {
 /** The statements on the current page. */
 export const statements = (page: Page) => page.locator('article.statement');
 
+/**
+ * Every statement on the current area page. A step moved on to draws its first screen first and
+ * the rest just after (the page is `aria-busy` meanwhile), so this waits for the whole step.
+ */
+export async function allStatements(page: Page) {
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+	return statements(page).all();
+}
+
 /** Rates every statement on the current area page with the choice `choose` names (the start of its label). */
 export async function answerArea(
 	page: Page,
 	choose: (statementId: string, index: number) => string,
 	options: { withLivedExperience?: boolean } = {}
 ) {
-	const all = await statements(page).all();
+	const all = await allStatements(page);
 	for (const [i, statement] of all.entries()) {
 		const id = (await statement.getAttribute('id'))!.replace('statement-', '');
 		await choiceIn(statement, choose(id, i)).check();

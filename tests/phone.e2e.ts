@@ -8,7 +8,8 @@ import {
 	nameFieldMovementWhileTyping,
 	startAssessment,
 	statements,
-	test
+	test,
+	allStatements
 } from './fixtures';
 
 test.use(PHONE);
@@ -31,7 +32,7 @@ test('on a phone, each statement with all its level descriptions fits one screen
 		await page.goto(`/assessment/${id}/${slug}`);
 		await expect(statements(page).first()).toBeVisible();
 		const available = 844 - (await progress.boundingBox())!.height;
-		for (const statement of await statements(page).all()) {
+		for (const statement of await allStatements(page)) {
 			const box = (await statement.boundingBox())!;
 			expect(
 				box.height,

@@ -27,6 +27,18 @@ for (const size of SIZES) {
 
 		async function check(page: Page, label: string) {
 			await expect(page.locator('h1').first()).toBeVisible();
+			// A step moved on to draws its first screen first, and charts are drawn as they come near
+			// the screen: the whole page is checked, as a reader scrolling down it would see it.
+			await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+			await page.evaluate(async () => {
+				const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+				for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+					window.scrollTo(0, y);
+					await frame();
+					await frame();
+				}
+				window.scrollTo(0, 0);
+			});
 			await expectNoAxeViolations(page, `${label} (${size.name})`);
 			const overflow = await page.evaluate(
 				() => document.documentElement.scrollWidth - document.documentElement.clientWidth

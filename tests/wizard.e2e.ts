@@ -9,7 +9,8 @@ import {
 	nameFieldMovementWhileTyping,
 	startAssessment,
 	statements,
-	test
+	test,
+	allStatements
 } from './fixtures';
 
 test('"Start a new assessment" is a real link and saves nothing until the first answer or name', async ({
@@ -70,7 +71,7 @@ test('once the landing page is left, its saved list stops re-reading the device 
 	await startAssessment(page);
 	await decideAll(page);
 	const before = await reads();
-	for (const statement of (await statements(page).all()).slice(0, 4))
+	for (const statement of (await allStatements(page)).slice(0, 4))
 		await choiceIn(statement, '3 · In place').check();
 	await expectSaved(page);
 	expect(await reads()).toBe(before);
@@ -302,7 +303,7 @@ test('a save file exported and imported again gives the same assessment; a damag
 	await copy.getByRole('link', { name: /^Continue/ }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await page.goto(page.url().replace(/\/[^/]+$/, '/leadership'));
-	for (const statement of await statements(page).all())
+	for (const statement of await allStatements(page))
 		await expect(choiceIn(statement, '4 · In place and reviewed')).toBeChecked();
 });
 

@@ -1,4 +1,6 @@
+import { conditionHolds, type ConditionContext } from './conditions';
 import type { BankStatement, QuestionBank } from './question-bank';
+import type { Decision } from './schema';
 
 /** What a decision changes: the statements it switches on or off, rewords or makes critical, and how many actions it rewords. */
 export interface DecisionReach {
@@ -36,4 +38,16 @@ export function decisionReach(bank: QuestionBank, decisionId: string): DecisionR
 		reach.set(decisionId, found);
 	}
 	return found;
+}
+
+/** The decisions asked on one decisions page, those whose condition holds. */
+export function decisionsOnPage(
+	bank: QuestionBank,
+	group: number,
+	context: ConditionContext
+): Decision[] {
+	const groupId = bank.decisionGroups[group]?.id;
+	return bank.decisions.filter(
+		(d) => d.step === 'decisions' && d.group === groupId && conditionHolds(d.condition, context)
+	);
 }

@@ -13,6 +13,7 @@ import {
 	Tooltip,
 	type ChartConfiguration
 } from 'chart.js';
+import { whenNearScreen } from '$lib/browser/near-screen';
 
 // Only what the two charts use, so the chunk stays as small as chart.js allows.
 Chart.register(
@@ -131,9 +132,19 @@ export function barConfig(
 }
 
 /** An attachment that draws a chart on a canvas and tears it down with the element. */
+/**
+ * Draws the chart on its canvas once the canvas nears the screen (or the page is printed): a chart
+ * takes chart.js about 100 ms to lay out, and the results' radar sits below the first screen.
+ */
 export function chart(config: ChartConfiguration<'radar'> | ChartConfiguration<'bar'>) {
 	return (canvas: HTMLCanvasElement) => {
-		const instance = new Chart(canvas, config as ChartConfiguration);
-		return () => instance.destroy();
+		let instance: Chart | undefined;
+		const stop = whenNearScreen(canvas, () => {
+			instance = new Chart(canvas, config as ChartConfiguration);
+		});
+		return () => {
+			stop();
+			instance?.destroy();
+		};
 	};
 }
