@@ -370,3 +370,63 @@ test('a new assessment moved on from before it is named keeps one address: a rel
 	await expect(page.getByRole('heading', { level: 3 })).toHaveCount(1);
 	await expect(page.getByRole('heading', { level: 3 })).toContainText('One Address Ward');
 });
+
+test('a step moved on to shows its first screen at once and the rest straight after, nothing left out; one gone back to is shown whole', async ({
+	page
+}) => {
+	await startAssessment(page);
+	// How many statements and decisions the page holds at each frame, from here on.
+	await page.evaluate(() => {
+		const w = window as unknown as { frames: [number, number][] };
+		w.frames = [];
+		const record = () => {
+			w.frames.push([
+				document.querySelectorAll('article.statement').length,
+				document.querySelectorAll('fieldset.decision').length
+			]);
+			requestAnimationFrame(record);
+		};
+		requestAnimationFrame(record);
+	});
+	const frames = async () => {
+		const all = await page.evaluate(() => {
+			const w = window as unknown as { frames: [number, number][] };
+			return w.frames.splice(0);
+		});
+		return all;
+	};
+	await page.getByRole('button', { name: 'Next', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /^Decisions:/ })).toBeFocused();
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+	const decisions = await page.locator('fieldset.decision').count();
+	expect(decisions).toBeGreaterThan(2);
+	let seen = (await frames()).map(([, d]) => d).filter((d) => d > 0);
+	expect(seen[0]).toBe(2);
+	expect(seen.at(-1)).toBe(decisions);
+
+	await decideAll(page);
+	await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+	const area = page.url();
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+	const drawn = await statements(page).count();
+	expect(drawn).toBeGreaterThan(2);
+	seen = (await frames()).map(([s]) => s).filter((s) => s > 0);
+	expect(seen[0]).toBe(2);
+	expect(seen.at(-1)).toBe(drawn);
+
+	// Back to it from the next area: all of it in the first frame, so the browser can put the
+	// person back where they were.
+	await page.getByRole('button', { name: 'Next', exact: true }).click();
+	await expect(page).not.toHaveURL(area);
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+	await frames();
+	await page.goBack();
+	await expect(page).toHaveURL(area);
+	await expect(statements(page)).toHaveCount(drawn);
+	seen = (await frames()).map(([s]) => s).filter((s) => s > 0);
+	expect(seen[0]).toBe(drawn);
+
+	// A reload draws the same statements: none was left out.
+	await page.reload();
+	await expect(statements(page)).toHaveCount(drawn);
+});
