@@ -57,7 +57,7 @@ for (const size of SIZES) {
 			test.skip(size.name === 'projector', 'The projector size is for the workshop screens.');
 			// SvelteKit logs the 404 it renders for an unknown address.
 			guarded.allow(/Not found: \/no-such-page/);
-			test.setTimeout(240_000);
+			test.setTimeout(360_000);
 			await page.goto('/');
 			await check(page, '01-landing');
 			await page.getByRole('link', { name: 'Start a new assessment' }).click();
