@@ -119,6 +119,22 @@ test('a manager answers a whole assessment: every step has its own address, Back
 	await expect(page).toHaveURL(new RegExp(`/assessment/${id}/results$`));
 	await expect(page.getByRole('heading', { name: /^Readiness stage:/ })).toContainText('Preparing');
 	await expect(page.getByText(/managers understand the peer worker role/i).first()).toBeVisible();
+
+	// The radar, far down the page, is drawn when it nears the screen; printed straight away, before
+	// anyone scrolls to it, it is drawn whole as the print starts, not grown in after it.
+	const inkOnRadar = await page.locator('.radar canvas').evaluate((canvas: HTMLCanvasElement) => {
+		const inked = () => {
+			const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+			let count = 0;
+			for (let alpha = 3; alpha < data.length; alpha += 4) if (data[alpha]) count++;
+			return count;
+		};
+		const before = inked();
+		window.dispatchEvent(new Event('beforeprint'));
+		return { before, forPrint: inked() };
+	});
+	expect(inkOnRadar.before).toBe(0);
+	expect(inkOnRadar.forPrint).toBeGreaterThan(5000);
 });
 
 test('the app\u2019s Back button is the browser\u2019s Back: one step back, history does not grow, and the browser\u2019s Back then goes on back', async ({
@@ -429,4 +445,24 @@ test('a step moved on to shows its first screen at once and the rest straight af
 	// A reload draws the same statements: none was left out.
 	await page.reload();
 	await expect(statements(page)).toHaveCount(drawn);
+});
+
+test('a double-click on Next moves one step and answers nothing on the step it opens', async ({
+	page
+}) => {
+	await startAssessment(page);
+	await decideAll(page);
+	for (let step = 0; step < 3; step++) {
+		const heading = page.getByRole('heading', { level: 1 });
+		const before = await heading.textContent();
+		const next = page.getByRole('button', { name: 'Next', exact: true });
+		await next.scrollIntoViewIfNeeded();
+		await next.dblclick();
+		await expect(heading).not.toHaveText(before!);
+		await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+		await expect(page.locator('article.statement input[type="radio"]:checked')).toHaveCount(0);
+		await expect(heading).toBeFocused();
+	}
+	await page.reload();
+	await expect(page.locator('article.statement input[type="radio"]:checked')).toHaveCount(0);
 });

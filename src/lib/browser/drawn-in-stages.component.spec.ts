@@ -53,4 +53,13 @@ describe('a long list drawn in stages', () => {
 		paint();
 		expect(drawn.limit).toBe(Infinity);
 	});
+
+	it('draws everything at once when the page is printed during the drawing', () => {
+		const drawn = new DrawnInStages(() => 9);
+		drawn.firstScreenFirst(2);
+		window.dispatchEvent(new Event('beforeprint'));
+		expect(drawn.limit).toBe(Infinity);
+		paint();
+		expect(drawn.limit).toBe(Infinity);
+	});
 });

@@ -1,3 +1,4 @@
+import { flushSync } from 'svelte';
 import { afterNextPaint } from './after-paint';
 
 /**
@@ -30,19 +31,24 @@ export class DrawnInStages {
 		this.limit = onFirstScreen;
 		const drawMore = () => {
 			if (run !== this.#run) return;
-			if (this.limit + this.more >= this.total()) {
-				this.limit = Infinity;
-				return;
-			}
+			if (this.limit + this.more >= this.total()) return this.all();
 			this.limit += this.more;
 			afterNextPaint(drawMore);
 		};
 		afterNextPaint(drawMore);
+		if (typeof window !== 'undefined') window.addEventListener('beforeprint', this.#forPrint);
 	}
 
 	/** Draws everything at once. */
 	all() {
 		this.#run++;
 		this.limit = Infinity;
+		if (typeof window !== 'undefined') window.removeEventListener('beforeprint', this.#forPrint);
 	}
+
+	/** A printout is laid out as soon as this returns: everything is drawn in it. */
+	#forPrint = () => {
+		this.all();
+		flushSync();
+	};
 }

@@ -139,8 +139,12 @@ export function barConfig(
 export function chart(config: ChartConfiguration<'radar'> | ChartConfiguration<'bar'>) {
 	return (canvas: HTMLCanvasElement) => {
 		let instance: Chart | undefined;
-		const stop = whenNearScreen(canvas, () => {
-			instance = new Chart(canvas, config as ChartConfiguration);
+		const stop = whenNearScreen(canvas, (why) => {
+			// A printout is taken as soon as the page is laid out: a chart drawn for it is drawn whole,
+			// not grown in over a second.
+			const drawn =
+				why === 'print' ? { ...config, options: { ...config.options, animation: false } } : config;
+			instance = new Chart(canvas, drawn as ChartConfiguration);
 		});
 		return () => {
 			stop();
