@@ -131,10 +131,10 @@ export function barConfig(
 	};
 }
 
-/** An attachment that draws a chart on a canvas and tears it down with the element. */
 /**
- * Draws the chart on its canvas once the canvas nears the screen (or the page is printed): a chart
- * takes chart.js about 100 ms to lay out, and the results' radar sits below the first screen.
+ * An attachment that draws a chart on a canvas once the canvas nears the screen (or the page is
+ * printed), and tears it down with the element: a chart takes chart.js about 100 ms to lay out, and
+ * the results' radar sits below the first screen.
  */
 export function chart(config: ChartConfiguration<'radar'> | ChartConfiguration<'bar'>) {
 	return (canvas: HTMLCanvasElement) => {
