@@ -4,9 +4,9 @@ import {
 	expect,
 	expectSaved,
 	pdfText,
+	rate,
 	startAssessment,
 	statements,
-	choiceIn,
 	test
 } from './fixtures';
 
@@ -30,8 +30,8 @@ test('a re-assessment is compared with the earlier one: the stage, what moved, a
 	expect(ids).toHaveLength(2);
 	const copyId = ids.find((x) => x !== id)!;
 	await page.goto(`/assessment/${copyId}/leadership`);
-	await choiceIn(statements(page).first(), '4 · In place and reviewed').check();
-	await choiceIn(statements(page).nth(1), '3 · In place').check();
+	await rate(statements(page).first(), '4 · In place and reviewed');
+	await rate(statements(page).nth(1), '3 · In place');
 	await expectSaved(page);
 
 	await page.goto(`/assessment/${copyId}/compare`);

@@ -5,14 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../chromium.config.js';
 import {
+	allStatements,
 	choiceIn,
 	decideAll,
 	expect,
 	expectSaved,
+	rate,
 	startAssessment,
 	statements,
-	test,
-	allStatements
+	test
 } from './fixtures';
 
 /** A real Chromium process with its own profile on disk, so it can be killed and started again. */
@@ -62,9 +63,9 @@ test('killing the browser one second after an answer loses nothing that was answ
 		await expect(page).toHaveURL(/\/assessment\/[^/]+\/about$/);
 		const id = new URL(page.url()).pathname.split('/')[2]!;
 		await decideAll(page);
-		await choiceIn(statements(page).nth(0), '3 · In place').check();
+		await rate(statements(page).nth(0), '3 · In place');
 		await expectSaved(page);
-		await choiceIn(statements(page).nth(1), '1 · Informal').check();
+		await rate(statements(page).nth(1), '1 · Informal');
 		await page
 			.locator('#statement-LEAD-2')
 			.getByRole('button', { name: /Add a note/ })
@@ -97,10 +98,10 @@ test('two tabs on one assessment keep every answer from both, and each shows the
 	await expect(statements(other).first()).toBeVisible();
 	// Both tabs answer before either has heard from the other.
 	await Promise.all([
-		choiceIn(statements(page).nth(0), '4 · In place and reviewed').check(),
-		choiceIn(statements(other).nth(1), '2 · Agreed or planned').check()
+		rate(statements(page).nth(0), '4 · In place and reviewed'),
+		rate(statements(other).nth(1), '2 · Agreed or planned')
 	]);
-	await choiceIn(statements(other).nth(2), '1 · Informal').check();
+	await rate(statements(other).nth(2), '1 · Informal');
 	await expectSaved(page);
 	await expectSaved(other);
 	for (const tab of [page, other]) {
@@ -110,6 +111,34 @@ test('two tabs on one assessment keep every answer from both, and each shows the
 	}
 	await page.reload();
 	await expect(choiceIn(statements(page).nth(2), '1 · Informal')).toBeChecked();
+});
+
+test('an answer tapped in the moment the page is left is asked about, and is there when the page comes back', async ({
+	page
+}) => {
+	const id = await startAssessment(page, 'Left At Once');
+	await decideAll(page);
+	await rate(statements(page).first(), '2 · Agreed or planned');
+	await expectSaved(page);
+	const asked: string[] = [];
+	page.on('dialog', (dialog) => {
+		asked.push(dialog.type());
+		void dialog.accept();
+	});
+	// The tap and the reload in one task: the answer is still waiting for the paint that shows it.
+	const reloaded = page.waitForEvent('load');
+	await page.evaluate(() => {
+		document
+			.querySelectorAll<HTMLInputElement>('article.statement')[1]!
+			.querySelector<HTMLInputElement>('input[type="radio"][value="3"]')!
+			.click();
+		location.reload();
+	});
+	await reloaded;
+	expect(asked).toEqual(['beforeunload']);
+	await expect(page).toHaveURL(new RegExp(`/assessment/${id}/leadership$`));
+	await expect(choiceIn(statements(page).first(), '2 · Agreed or planned')).toBeChecked();
+	await expect(choiceIn(statements(page).nth(1), '3 · In place')).toBeChecked();
 });
 
 test('an assessment deleted in another tab stays deleted: this tab says so and offers a copy of its work', async ({
@@ -122,7 +151,7 @@ test('an assessment deleted in another tab stays deleted: this tab says so and o
 	await other.goto('/');
 	await other.getByRole('button', { name: /^Delete/ }).click();
 	await expect(other.getByText(/^Deleted Deleted Elsewhere/)).toBeVisible();
-	await choiceIn(statements(page).first(), '3 · In place').check();
+	await rate(statements(page).first(), '3 · In place');
 	await expect(page.getByTestId('save-status')).toContainText('deleted in another tab or window');
 	await expect(choiceIn(statements(page).first(), '3 · In place')).toBeChecked();
 	const saving = page.waitForEvent('download');
@@ -139,7 +168,7 @@ test('when the browser clears the site\u2019s data under an open assessment, the
 }) => {
 	const id = await startAssessment(page, 'Cleared Under It');
 	await decideAll(page);
-	await choiceIn(statements(page).first(), '2 · Agreed or planned').check();
+	await rate(statements(page).first(), '2 · Agreed or planned');
 	await expectSaved(page);
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Storage.clearDataForOrigin', {
@@ -147,7 +176,7 @@ test('when the browser clears the site\u2019s data under an open assessment, the
 		storageTypes: 'all'
 	});
 	await expect(page.getByTestId('save-status')).toContainText('was cleared');
-	await choiceIn(statements(page).nth(1), '3 · In place').check();
+	await rate(statements(page).nth(1), '3 · In place');
 
 	// Leaving now would lose the work on screen: the browser asks first (and here, the answer is stay).
 	const asked = new Promise<string>((resolve) =>
@@ -184,7 +213,7 @@ test.describe('a full disk', () => {
 		await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 40_000 });
 		const id = await startAssessment(page, 'Full Disk');
 		await decideAll(page);
-		await choiceIn(statements(page).first(), '2 · Agreed or planned').check();
+		await rate(statements(page).first(), '2 · Agreed or planned');
 		await expectSaved(page);
 		const note = (n: number) =>
 			`Evidence ${n} from the staff survey: ${'what people said, in their words. '.repeat(140)}`.slice(

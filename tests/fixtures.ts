@@ -133,10 +133,7 @@ export async function answerArea(
 	const all = await allStatements(page);
 	for (const [i, statement] of all.entries()) {
 		const id = (await statement.getAttribute('id'))!.replace('statement-', '');
-		await choiceIn(statement, choose(id, i)).check();
-		// The radio shows as chosen at once; the answer is taken, and what follows from it drawn,
-		// just after that paint. Wait for it before looking for what it brings (the lived-experience check).
-		await expect(statement.locator('label.chosen input:checked')).toHaveCount(1);
+		await rate(statement, choose(id, i));
 		const lived = statement.getByRole('checkbox', {
 			name: /made with, or checked by, people with lived experience/
 		});
@@ -149,6 +146,16 @@ export const choiceIn = (statement: Locator, label: string) =>
 	statement.getByRole('radio', {
 		name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
 	});
+
+/**
+ * Rates a statement with the choice `label` names, and waits until the answer is taken. The radio
+ * shows as chosen at once; the answer is taken (saved, counted, highlighted) just after that paint,
+ * so "Saved" read before then still describes the state before the answer.
+ */
+export async function rate(statement: Locator, label: string) {
+	await choiceIn(statement, label).check();
+	await expect(statement.locator('label.chosen')).toContainText(label);
+}
 
 /** Answers every area with `choose` and lands on the results. */
 export async function answerEverything(

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import {
+	allStatements,
 	answerArea,
 	answerEverything,
 	choiceIn,
@@ -7,10 +8,10 @@ import {
 	expect,
 	expectSaved,
 	nameFieldMovementWhileTyping,
+	rate,
 	startAssessment,
 	statements,
-	test,
-	allStatements
+	test
 } from './fixtures';
 
 test('"Start a new assessment" is a real link and saves nothing until the first answer or name', async ({
@@ -72,7 +73,7 @@ test('once the landing page is left, its saved list stops re-reading the device 
 	await decideAll(page);
 	const before = await reads();
 	for (const statement of (await allStatements(page)).slice(0, 4))
-		await choiceIn(statement, '3 · In place').check();
+		await rate(statement, '3 · In place');
 	await expectSaved(page);
 	expect(await reads()).toBe(before);
 });
@@ -92,7 +93,7 @@ test('a manager answers a whole assessment: every step has its own address, Back
 	await page.getByLabel(/^Note/).fill('Briefing booked for 12 January');
 	await page.getByRole('button', { name: 'Next', exact: true }).click();
 	await expect(page).toHaveURL(new RegExp(`/assessment/${id}/culture$`));
-	await choiceIn(statements(page).first(), '1 · Informal').check();
+	await rate(statements(page).first(), '1 · Informal');
 	await expectSaved(page);
 
 	await page.goBack();
@@ -202,7 +203,7 @@ test('the review lists unanswered and "don\u2019t know" statements and jumps to 
 }) => {
 	const id = await startAssessment(page, 'Review Ward');
 	await decideAll(page);
-	await choiceIn(statements(page).nth(1), "Don't know").check();
+	await rate(statements(page).nth(1), "Don't know");
 	await expectSaved(page);
 	await page.goto(`/assessment/${id}/review`);
 	await expect(page.getByRole('heading', { level: 1, name: 'Review your answers' })).toBeVisible();
@@ -212,7 +213,7 @@ test('the review lists unanswered and "don\u2019t know" statements and jumps to 
 	await expect(page).toHaveURL(/\/leadership#statement-/);
 	// Focus lands on the answer to look at again, so a keyboard or screen-reader user is there too.
 	await expect(choiceIn(statements(page).nth(1), "Don't know")).toBeFocused();
-	await choiceIn(statements(page).nth(1), '1 · Informal').check();
+	await rate(statements(page).nth(1), '1 · Informal');
 	await expectSaved(page);
 	// Back returns to the review where it was left, at the line followed, not at its top.
 	const unansweredInEthics = page

@@ -147,6 +147,22 @@ describe('an assessment being answered', () => {
 		expect(store.record.answers['GOV-1']).toEqual({ rating: 1, note: 'still here' });
 	});
 
+	it('counts a change whose write has not committed as work that leaving would lose, until it commits', async () => {
+		const store = new HeldStore();
+		store.record = createAssessment(bank.version, new Date(), 'w1');
+		const session = new AssessmentSession(structuredClone(store.record), store, { stored: true });
+		expect(session.unsavedWork).toBe(false);
+		session.setRating('GOV-1', 2);
+		expect(session.unsavedWork).toBe(true);
+		await tick();
+		expect(store.held).toHaveLength(1);
+		expect(session.unsavedWork).toBe(true);
+		store.commitAll();
+		await session.settled();
+		expect(session.unsavedWork).toBe(false);
+		expect(store.record.answers['GOV-1']?.rating).toBe(2);
+	});
+
 	it('when the browser\u2019s saved data is cleared under it, says so, asks before the tab closes, and saves everything on screen again on request', async () => {
 		const store = new HeldStore();
 		store.record = createAssessment(bank.version, new Date(), 'c1');

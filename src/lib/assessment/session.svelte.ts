@@ -324,15 +324,17 @@ export class AssessmentSession {
 	}
 
 	/**
-	 * Whether leaving the page now would lose changes made here: they could not be written, or there
-	 * is nowhere to write them. (A write in flight takes milliseconds and is not asked about.)
+	 * Whether leaving the page now would lose changes made here: they could not be written, there is
+	 * nowhere to write them, or their write has not committed yet (leaving aborts a write in flight;
+	 * it takes milliseconds, so only someone who answers and leaves at once is asked).
 	 */
 	get unsavedWork(): boolean {
 		if (!this.#changedHere) return false;
 		return (
 			this.save.state === 'error' ||
 			this.save.state === 'deleted' ||
-			this.save.state === 'not-stored'
+			this.save.state === 'not-stored' ||
+			!this.committed
 		);
 	}
 

@@ -1,3 +1,5 @@
+import { runWorkWaitingForPaint } from '$lib/browser/after-paint';
+
 /** Something on screen that leaving the page could lose. */
 export interface UnsavedWork {
 	readonly unsavedWork: boolean;
@@ -16,6 +18,8 @@ export function holdUnsavedWork(work: UnsavedWork): () => void {
 	if (!asking && typeof window !== 'undefined') {
 		asking = true;
 		window.addEventListener('beforeunload', (event) => {
+			// An answer tapped in the last frame is still waiting to be taken; taken now, it counts.
+			runWorkWaitingForPaint();
 			if (anyUnsavedWork()) event.preventDefault();
 		});
 	}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { afterNextPaint } from './after-paint';
+import { afterNextPaint, runWorkWaitingForPaint } from './after-paint';
 
 describe('work after the next paint', () => {
 	it('runs after the current task, never during it', async () => {
@@ -24,5 +24,15 @@ describe('work after the next paint', () => {
 		afterNextPaint(work, { latest: 10_000 });
 		window.dispatchEvent(new Event('pagehide'));
 		expect(work).toHaveBeenCalledOnce();
+	});
+
+	it('runs everything waiting, in order, when asked to before the page is left', () => {
+		const order: string[] = [];
+		afterNextPaint(() => order.push('first answer'), { latest: 10_000 });
+		afterNextPaint(() => order.push('second answer'), { latest: 10_000 });
+		runWorkWaitingForPaint();
+		expect(order).toEqual(['first answer', 'second answer']);
+		runWorkWaitingForPaint();
+		expect(order).toHaveLength(2);
 	});
 });

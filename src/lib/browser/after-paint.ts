@@ -1,13 +1,17 @@
 /** Work waiting for the next paint, run at once if the page is hidden or left before it comes. */
 const waiting: (() => void)[] = [];
 
-function runWaiting() {
+/**
+ * Runs, in order, all work still waiting for a paint. Whoever asks before the page is left calls
+ * this first: an answer tapped a moment ago must count as work that leaving could lose.
+ */
+export function runWorkWaitingForPaint() {
 	for (const work of waiting.splice(0)) work();
 }
 
 if (typeof window !== 'undefined') {
-	window.addEventListener('pagehide', runWaiting);
-	document.addEventListener('visibilitychange', runWaiting);
+	window.addEventListener('pagehide', runWorkWaitingForPaint);
+	document.addEventListener('visibilitychange', runWorkWaitingForPaint);
 }
 
 /**
