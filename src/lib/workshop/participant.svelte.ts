@@ -1,4 +1,5 @@
 import { newId } from '$lib/assessment/create';
+import { holdUnsavedWork } from '$lib/assessment/unsaved';
 import { bank } from '$lib/content';
 import { resolveTerms } from '$lib/content/terms';
 import type { Rating } from '$lib/model/assessment';
@@ -135,6 +136,23 @@ export class ParticipantSession {
 		this.showAll = false;
 	}
 
+	#writesInFlight = 0;
+	readonly #releaseUnsaved = holdUnsavedWork(this);
+
+	/**
+	 * Whether leaving the page now would lose answers: a draft's write has not committed yet (leaving
+	 * aborts it), or the answers could not be kept on this device and have not been handed back.
+	 */
+	get unsavedWork(): boolean {
+		if (this.#writesInFlight > 0) return true;
+		const answered = Object.keys(this.answers).length > 0;
+		return answered && !this.finished && this.draft.state !== 'saved';
+	}
+
+	dispose() {
+		this.#releaseUnsaved();
+	}
+
 	async #persist() {
 		if (!this.store || !this.invite) return;
 		const draft: ParticipantDraft = {
@@ -149,8 +167,13 @@ export class ParticipantSession {
 			updatedAt: new Date().toISOString()
 		};
 		if (!draft.role) delete draft.role;
-		const saved = await this.store.saveDraft(draft);
-		this.draft = saved.ok ? { state: 'saved' } : { state: 'error', message: saved.message };
+		this.#writesInFlight++;
+		try {
+			const saved = await this.store.saveDraft(draft);
+			this.draft = saved.ok ? { state: 'saved' } : { state: 'error', message: saved.message };
+		} finally {
+			this.#writesInFlight--;
+		}
 	}
 
 	chooseRole(role: WorkshopRole) {

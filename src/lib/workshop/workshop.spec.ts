@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { deflateSync } from 'fflate';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AssessmentSession } from '$lib/assessment/session.svelte';
 import { bank } from '$lib/content';
 import { LIMITS } from '$lib/model/limits';
@@ -24,6 +24,7 @@ import {
 } from './codec';
 import { participantForm } from './forms';
 import { inviteFor, newWorkshop, WorkshopDesk } from './desk.svelte';
+import { ParticipantSession } from './participant.svelte';
 import { resolveTerms } from '$lib/content/terms';
 
 const roles = WORKSHOP_ROLES.map((r) => r.id);
@@ -355,5 +356,41 @@ describe('the facilitator\u2019s desk', () => {
 			agreement: 'from-median'
 		});
 		expect(d.messages[0]?.text).toMatch(/marked "not discussed"/);
+	});
+});
+
+describe('a participant answering on their own device', () => {
+	it('counts an answer as work that leaving would lose until its draft is saved, and finished answers as not', async () => {
+		globalThis.indexedDB = new IDBFactory();
+		const state = await openDatabase(`participant-${Math.random()}`);
+		if (state.status !== 'ready') throw new Error(state.status);
+		const store = new WorkshopStore({ db: state.db }, new ChangeChannel(`p-${Math.random()}`));
+		const { workshop, consensus } = newWorkshop('Harbour', ['manager', 'peer-worker', 'consumer']);
+		const participant = new ParticipantSession(store, false, 'https://example.org');
+		await participant.open(`#${encodeInvite(inviteFor(workshop, consensus))}`);
+		participant.chooseRole('manager');
+		await vi.waitFor(() => expect(participant.unsavedWork).toBe(false));
+
+		const statement = participant.currentPage!.items[0]!.statement.id;
+		participant.rate(statement, 3);
+		expect(participant.unsavedWork).toBe(true);
+		await vi.waitFor(() => expect(participant.unsavedWork).toBe(false));
+		expect((await store.loadDraft(workshop.id, 'own-device')).draft?.answers[statement]).toEqual({
+			rating: 3
+		});
+		participant.dispose();
+	});
+
+	it('asks before leaving answers that could not be kept on the device, until they are handed back as a code', () => {
+		const { workshop, consensus } = newWorkshop('Harbour', ['manager', 'peer-worker', 'consumer']);
+		const participant = new ParticipantSession(null, false, 'https://example.org');
+		void participant.open(`#${encodeInvite(inviteFor(workshop, consensus))}`);
+		participant.chooseRole('manager');
+		expect(participant.unsavedWork).toBe(false);
+		participant.rate(participant.currentPage!.items[0]!.statement.id, 2);
+		expect(participant.unsavedWork).toBe(true);
+		expect(participant.finish()).toBe(true);
+		expect(participant.unsavedWork).toBe(false);
+		participant.dispose();
 	});
 });
