@@ -135,7 +135,7 @@ export async function answerArea(
 		const id = (await statement.getAttribute('id'))!.replace('statement-', '');
 		await rate(statement, choose(id, i));
 		const lived = statement.getByRole('checkbox', {
-			name: /made with, or checked by, people with lived experience/
+			name: /made with, or checked by, people with lived experience/i
 		});
 		if (options.withLivedExperience && (await lived.count())) await lived.check();
 	}

@@ -6,6 +6,7 @@ import {
 	expectSaved,
 	PHONE,
 	nameFieldMovementWhileTyping,
+	rate,
 	startAssessment,
 	statements,
 	test,
@@ -14,14 +15,24 @@ import {
 
 test.use(PHONE);
 
-test('on a phone, each statement with all its level descriptions fits one screen under the sticky progress line', async ({
+test('on a phone, each statement with all its level descriptions fits one screen under the sticky progress line, before and after it is answered', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(180_000);
 	const id = await startAssessment(page, 'Phone Ward');
 	await decideAll(page);
 	const progress = page.locator('.phone-progress');
 	await expect(progress).toHaveText(/Step \d+ of \d+ · 0 of \d+\s+answered/);
+	// The progress line stays at the top while the page scrolls, and counts answers as they are given.
+	const third = statements(page).nth(2);
+	await third.scrollIntoViewIfNeeded();
+	await choiceIn(third, '3 · In place').tap();
+	await expect(progress).toHaveText(/· 1 of \d+\s+answered/);
+	const box = (await progress.boundingBox())!;
+	expect(box.y).toBeLessThanOrEqual(1);
+	await expect(progress).toBeInViewport();
+	await expectSaved(page);
+
 	let measured = 0;
 	const slugs = await page.evaluate(() =>
 		[...document.querySelectorAll('.progress-nav a')].map((a) =>
@@ -33,25 +44,17 @@ test('on a phone, each statement with all its level descriptions fits one screen
 		await expect(statements(page).first()).toBeVisible();
 		const available = 844 - (await progress.boundingBox())!.height;
 		for (const statement of await allStatements(page)) {
-			const box = (await statement.boundingBox())!;
-			expect(
-				box.height,
-				`${await statement.getAttribute('id')} is ${Math.round(box.height)} px`
-			).toBeLessThanOrEqual(available);
+			const which = await statement.getAttribute('id');
+			const height = async () => Math.round((await statement.boundingBox())!.height);
+			expect(await height(), `${which} is too tall`).toBeLessThanOrEqual(available);
+			// Answered, a statement to be rated with people with lived experience grows a check for it.
+			await rate(statement, '3 · In place');
+			expect(await height(), `${which} is too tall once answered`).toBeLessThanOrEqual(available);
 			measured++;
 		}
+		await expectSaved(page);
 	}
 	expect(measured).toBeGreaterThan(70);
-
-	// The progress line stays at the top while the page scrolls, and counts answers as they are given.
-	await page.goto(`/assessment/${id}/leadership`);
-	const third = statements(page).nth(2);
-	await third.scrollIntoViewIfNeeded();
-	await choiceIn(third, '3 · In place').tap();
-	await expect(progress).toHaveText(/· 1 of \d+\s+answered/);
-	const box = (await progress.boundingBox())!;
-	expect(box.y).toBeLessThanOrEqual(1);
-	await expect(progress).toBeInViewport();
 });
 
 /**

@@ -79,7 +79,7 @@ describe('a statement to rate', () => {
 		const props = show('TEAM-4', { rating: 3 });
 		await userEvent.setup().click(
 			screen.getByRole('checkbox', {
-				name: /made with, or checked by, people with lived experience/
+				name: /made with, or checked by, people with lived experience/i
 			})
 		);
 		expect(props.onlived).toHaveBeenCalledWith(true);
@@ -89,7 +89,7 @@ describe('a statement to rate', () => {
 		const props = show('TEAM-4', { rating: 3 });
 		await userEvent.setup().click(screen.getByRole('button', { name: /Clear the answer/ }));
 		await props.rerender({ answer: undefined });
-		const check = screen.getByRole('checkbox', { name: /made with, or checked by/ });
+		const check = screen.getByRole('checkbox', { name: /made with, or checked by/i });
 		expect(check).toBeDisabled();
 		expect(check).not.toBeChecked();
 		expect(screen.getByRole('button', { name: /Undo clear/ })).toBeInTheDocument();
