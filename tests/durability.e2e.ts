@@ -141,6 +141,61 @@ test('an answer tapped in the moment the page is left is asked about, and is the
 	await expect(choiceIn(statements(page).nth(1), '3 · In place')).toBeChecked();
 });
 
+/** Makes every write to the device's database fail from now on, in this page only (until it is reloaded). */
+const breakWrites = (page: Page) =>
+	page.evaluate(() => {
+		const refuse = () => {
+			throw new DOMException('Held back by the test', 'UnknownError');
+		};
+		IDBObjectStore.prototype.put = refuse;
+		IDBObjectStore.prototype.add = refuse;
+	});
+
+test('changes whose saving was cut short when the page was left are saved when it is opened again, a new assessment\u2019s first name included', async ({
+	page
+}) => {
+	page.on('dialog', (dialog) => void dialog.accept());
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Start a new assessment' }).click();
+	await expect(page.getByLabel('Organisation or service name')).toBeVisible();
+	await breakWrites(page);
+	await page.getByLabel('Organisation or service name').fill('Cut Short Ward');
+	await expect(page.getByTestId('save-status').first()).toHaveAttribute('data-state', 'error');
+	await page.reload();
+	await expect(page.getByLabel('Organisation or service name')).toHaveValue('Cut Short Ward');
+	await expect(page.getByText(/had not finished saving\. They are saved now\./)).toBeVisible();
+	await expectSaved(page);
+	// Saved, it has its own address.
+	await expect(page).toHaveURL(/\/assessment\/[^/]+\/about$/);
+
+	await page.getByLabel('Yes, BPD-specific').check();
+	await expectSaved(page);
+	await decideAll(page);
+	await rate(statements(page).first(), '2 · Agreed or planned');
+	await expectSaved(page);
+	await breakWrites(page);
+	await rate(statements(page).nth(1), '3 · In place');
+	await page
+		.getByRole('button', { name: /^Add a note/ })
+		.first()
+		.click();
+	await page.keyboard.type('Said at the team meeting');
+	await expect(page.getByTestId('save-status').first()).toHaveAttribute('data-state', 'error');
+	await page.reload();
+	await expect(page.getByText(/had not finished saving\. They are saved now\./)).toBeVisible();
+	await expectSaved(page);
+	await page.reload();
+	await expect(choiceIn(statements(page).first(), '2 · Agreed or planned')).toBeChecked();
+	await expect(choiceIn(statements(page).nth(1), '3 · In place')).toBeChecked();
+	await expect(statements(page).first().getByRole('textbox')).toHaveValue(
+		'Said at the team meeting'
+	);
+	await expect(page.getByText(/had not finished saving/)).toHaveCount(0);
+	expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: /Cut Short Ward/ })).toBeVisible();
+});
+
 test('an assessment deleted in another tab stays deleted: this tab says so and offers a copy of its work', async ({
 	page,
 	context

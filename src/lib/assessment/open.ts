@@ -1,6 +1,8 @@
 import { bank } from '$lib/content';
 import { device } from '$lib/storage/device';
+import { hasLeftUnsaved, takeLeftUnsaved } from '$lib/storage/left-unsaved';
 import type { Assessment } from '$lib/model/assessment';
+import type { AssessmentChange } from '$lib/model/changes';
 import { createAssessment } from './create';
 import { AssessmentSession } from './session.svelte';
 import { contentUpgrade, newerBankNotice } from './content-upgrade';
@@ -24,12 +26,18 @@ export function openSession(id: string): Promise<Opened> {
 			const d = await device();
 			if (d.status !== 'ready') return { ok: false, reason: 'unavailable', message: d.message };
 			const loaded = await d.assessments.load(id);
-			// A new assessment this tab showed, not saved yet: its address opens it again, still empty.
-			if (!loaded.ok && loaded.reason === 'missing' && newHere().includes(id))
-				return {
-					ok: true,
-					session: unsavedSession(d, createAssessment(bank.version, new Date(), id))
-				};
+			const leftUnsaved = takeLeftUnsaved(id);
+			// A new assessment not saved yet: its address opens it again, empty, or with the changes
+			// whose first save was cut short when its page was left.
+			if (
+				!loaded.ok &&
+				loaded.reason === 'missing' &&
+				(newHere().includes(id) || leftUnsaved.length)
+			) {
+				const session = unsavedSession(d, createAssessment(bank.version, new Date(), id));
+				saveLeftUnsaved(session, leftUnsaved);
+				return { ok: true, session };
+			}
 			if (!loaded.ok) return loaded;
 			const session = new AssessmentSession(loaded.assessment, d.assessments, {
 				stored: true,
@@ -37,6 +45,7 @@ export function openSession(id: string): Promise<Opened> {
 			});
 			const newer = newerBankNotice(loaded.assessment, bank);
 			session.notices = newer ? [...loaded.notices, newer] : loaded.notices;
+			saveLeftUnsaved(session, leftUnsaved);
 			const upgrade = contentUpgrade(loaded.assessment, bank);
 			if (upgrade) {
 				session.change(upgrade.change);
@@ -53,6 +62,18 @@ export function openSession(id: string): Promise<Opened> {
 	return opened;
 }
 
+/** Saves the changes a page left unsaved as it went (they are shown at once, as if just made). */
+function saveLeftUnsaved(session: AssessmentSession, changes: AssessmentChange[]) {
+	if (!changes.length) return;
+	let saved = 0;
+	for (const change of changes) if (session.change(change)) saved++;
+	if (saved)
+		session.notices = [
+			...session.notices,
+			'The last changes made before this assessment was closed had not finished saving. They are saved now.'
+		];
+}
+
 /**
  * A new assessment that exists only on screen until the first answer or name: then it is saved,
  * and `onCreated` lets the page move to its permanent address. Until then this tab remembers its
@@ -60,7 +81,16 @@ export function openSession(id: string): Promise<Opened> {
  */
 export async function newSession(onCreated: (id: string) => void): Promise<AssessmentSession> {
 	const d = await device();
-	const session = unsavedSession(d, createAssessment(bank.version), onCreated);
+	// This tab's new assessment whose first save was cut short as the page went (a reload while it
+	// was being named): it comes back, and what was typed is saved now.
+	const cutShort =
+		d.status === 'ready' ? [...newHere()].reverse().find((id) => hasLeftUnsaved(id)) : undefined;
+	const session = unsavedSession(
+		d,
+		createAssessment(bank.version, new Date(), cutShort),
+		onCreated
+	);
+	if (cutShort) saveLeftUnsaved(session, takeLeftUnsaved(cutShort));
 	sessions.set(session.id, Promise.resolve({ ok: true, session }));
 	rememberNew(session.id);
 	return session;

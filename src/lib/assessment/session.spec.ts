@@ -163,6 +163,43 @@ describe('an assessment being answered', () => {
 		expect(store.record.answers['GOV-1']?.rating).toBe(2);
 	});
 
+	it('as the page goes, keeps the changes not yet committed for the next visit, and forgets them if the page stays and they commit', async () => {
+		const kept = new Map<string, string>();
+		(globalThis as { localStorage?: unknown }).localStorage = {
+			get length() {
+				return kept.size;
+			},
+			key: (i: number) => [...kept.keys()][i] ?? null,
+			getItem: (k: string) => kept.get(k) ?? null,
+			setItem: (k: string, value: string) => void kept.set(k, value),
+			removeItem: (k: string) => void kept.delete(k)
+		};
+		const store = new HeldStore();
+		store.record = createAssessment(bank.version, new Date(), 'k1');
+		const session = new AssessmentSession(structuredClone(store.record), store, { stored: true });
+		session.keepForLater();
+		expect(kept.size).toBe(0);
+		session.setRating('GOV-1', 2);
+		await tick();
+		session.setRating('GOV-2', 3);
+		session.keepForLater();
+		const [entry] = [...kept.values()].map((text) => JSON.parse(text));
+		expect(entry).toMatchObject({
+			assessmentId: 'k1',
+			changes: [
+				{ type: 'answer', statementId: 'GOV-1', patch: { rating: 2 } },
+				{ type: 'answer', statementId: 'GOV-2', patch: { rating: 3 } }
+			]
+		});
+		store.commitAll();
+		await tick();
+		store.commitAll();
+		await session.settled();
+		expect(session.save.state).toBe('saved');
+		expect(kept.size).toBe(0);
+		delete (globalThis as { localStorage?: unknown }).localStorage;
+	});
+
 	it('when the browser\u2019s saved data is cleared under it, says so, asks before the tab closes, and saves everything on screen again on request', async () => {
 		const store = new HeldStore();
 		store.record = createAssessment(bank.version, new Date(), 'c1');

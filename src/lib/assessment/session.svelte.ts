@@ -15,6 +15,7 @@ import { LIMITS } from '$lib/model/limits';
 import { answeringProgress, scoreAssessment, type AnsweringProgress } from '$lib/scoring';
 import type { Failure, Written } from '$lib/storage/assessments';
 import type { ChangeChannel } from '$lib/storage/channel';
+import { forgetLeftUnsaved, keepLeftUnsaved } from '$lib/storage/left-unsaved';
 import { displayTitle, newId } from './create';
 import { moveKey, planRows } from './plan-rows';
 import { holdUnsavedWork } from './unsaved';
@@ -281,6 +282,11 @@ export class AssessmentSession {
 		if (outcome.assessment.revision !== previous + 1) this.#rebuild();
 		if (this.#pending.length) return this.#flush();
 		this.save = { state: 'saved', at: new Date(outcome.assessment.updatedAt) };
+		// The page stayed after all (or came back from the browser's cache) and its writes committed.
+		if (this.#keptForLater) {
+			this.#keptForLater = false;
+			forgetLeftUnsaved(this.id);
+		}
 		if (this.#latestSeen > this.#base.revision) void this.#reload();
 	}
 
@@ -364,6 +370,18 @@ export class AssessmentSession {
 	dispose() {
 		this.#unsubscribe();
 		this.#releaseUnsaved();
+	}
+
+	#keptForLater = false;
+
+	/**
+	 * The page is going: changes whose write has not committed (leaving aborts it) or has failed are
+	 * kept in localStorage and saved when the assessment is next opened (`openSession`).
+	 */
+	keepForLater() {
+		if (!this.store || this.#deleted || this.committed) return;
+		keepLeftUnsaved(this.id, [...this.#inFlight, ...this.#pending]);
+		this.#keptForLater = true;
 	}
 
 	// ---- The changes a page can make, by name ----

@@ -3,6 +3,8 @@ import { runWorkWaitingForPaint } from '$lib/browser/after-paint';
 /** Something on screen that leaving the page could lose. */
 export interface UnsavedWork {
 	readonly unsavedWork: boolean;
+	/** As the page goes: keeps what its writes have not committed where the next visit finds it. */
+	keepForLater?(): void;
 }
 
 const open = new Set<UnsavedWork>();
@@ -21,6 +23,10 @@ export function holdUnsavedWork(work: UnsavedWork): () => void {
 			// An answer tapped in the last frame is still waiting to be taken; taken now, it counts.
 			runWorkWaitingForPaint();
 			if (anyUnsavedWork()) event.preventDefault();
+		});
+		window.addEventListener('pagehide', () => {
+			runWorkWaitingForPaint();
+			for (const work of open) work.keepForLater?.();
 		});
 	}
 	return () => open.delete(work);

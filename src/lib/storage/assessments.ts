@@ -1,3 +1,4 @@
+import { forgetAllLeftUnsaved } from './left-unsaved';
 import * as v from 'valibot';
 import { AssessmentSchema, SCHEMA_VERSION, type Assessment } from '$lib/model/assessment';
 import { applyChange, ChangeRefused, type AssessmentChange } from '$lib/model/changes';
@@ -360,6 +361,7 @@ export class AssessmentStore extends ConnectedStore {
 		} catch (error) {
 			return { ok: false, reason: 'failed', message: writeFailure(error) };
 		}
+		forgetAllLeftUnsaved();
 		this.channel.post({ type: 'cleared' });
 		return { ok: true };
 	}

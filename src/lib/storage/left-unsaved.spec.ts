@@ -1,0 +1,95 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AssessmentChange } from '$lib/model/changes';
+import {
+	forgetAllLeftUnsaved,
+	forgetLeftUnsaved,
+	hasLeftUnsaved,
+	keepLeftUnsaved,
+	takeLeftUnsaved
+} from './left-unsaved';
+
+/** The part of Web Storage the module uses, in memory. */
+class MemoryStorage {
+	#items = new Map<string, string>();
+	get length() {
+		return this.#items.size;
+	}
+	key(index: number) {
+		return [...this.#items.keys()][index] ?? null;
+	}
+	getItem(key: string) {
+		return this.#items.get(key) ?? null;
+	}
+	setItem(key: string, value: string) {
+		this.#items.set(key, String(value));
+	}
+	removeItem(key: string) {
+		this.#items.delete(key);
+	}
+	keys() {
+		return [...this.#items.keys()];
+	}
+}
+
+let storage: MemoryStorage;
+beforeEach(() => {
+	storage = new MemoryStorage();
+	(globalThis as { localStorage?: unknown }).localStorage = storage;
+});
+
+const rating = (statementId: string, value: 0 | 1 | 2 | 3 | 4): AssessmentChange => ({
+	type: 'answer',
+	statementId,
+	patch: { rating: value }
+});
+
+/** What a page left earlier wrote as it went. */
+function leftByAnotherPage(page: string, assessmentId: string, at: number, changes: unknown[]) {
+	storage.setItem(
+		`pwr-left-unsaved:${page}:${assessmentId}`,
+		JSON.stringify({ assessmentId, at, changes })
+	);
+}
+
+describe('changes a page left unsaved as it went', () => {
+	it('are given back, oldest page first, to the next page that opens the assessment, and only once', () => {
+		leftByAnotherPage('later', 'a1', 2000, [rating('GOV-1', 3)]);
+		leftByAnotherPage('earlier', 'a1', 1000, [rating('GOV-1', 1), rating('GOV-2', 2)]);
+		leftByAnotherPage('other', 'a2', 1500, [rating('GOV-9', 4)]);
+		expect(hasLeftUnsaved('a1')).toBe(true);
+		expect(takeLeftUnsaved('a1')).toEqual([
+			rating('GOV-1', 1),
+			rating('GOV-2', 2),
+			rating('GOV-1', 3)
+		]);
+		expect(hasLeftUnsaved('a1')).toBe(false);
+		expect(takeLeftUnsaved('a1')).toEqual([]);
+		expect(takeLeftUnsaved('a2')).toEqual([rating('GOV-9', 4)]);
+	});
+
+	it('kept by this page are not taken back by it, and are forgotten once its writes commit', () => {
+		keepLeftUnsaved('a1', [rating('GOV-1', 2)]);
+		expect(storage.keys()).toHaveLength(1);
+		expect(takeLeftUnsaved('a1')).toEqual([]);
+		forgetLeftUnsaved('a1');
+		expect(storage.keys()).toEqual([]);
+	});
+
+	it('leave another assessment whose id ends the same way alone, and drop entries that do not read as changes', () => {
+		leftByAnotherPage('p1', 'ward:a1', 1000, [rating('GOV-1', 2)]);
+		leftByAnotherPage('p2', 'a1', 1000, [{ type: 'answer', statementId: 'GOV-1', patch: 'x' }]);
+		storage.setItem('pwr-left-unsaved:p3:a1', '{not json');
+		expect(hasLeftUnsaved('a1')).toBe(false);
+		expect(takeLeftUnsaved('a1')).toEqual([]);
+		expect(storage.keys()).toEqual(['pwr-left-unsaved:p1:ward:a1']);
+		expect(takeLeftUnsaved('ward:a1')).toEqual([rating('GOV-1', 2)]);
+	});
+
+	it('are all removed by "Clear all data", and nothing else is', () => {
+		leftByAnotherPage('p1', 'a1', 1000, [rating('GOV-1', 2)]);
+		keepLeftUnsaved('a2', [rating('GOV-2', 1)]);
+		storage.setItem('someone-else', 'kept');
+		forgetAllLeftUnsaved();
+		expect(storage.keys()).toEqual(['someone-else']);
+	});
+});

@@ -1,0 +1,111 @@
+import * as v from 'valibot';
+import { AssessmentChangeSchema, type AssessmentChange } from '$lib/model/changes';
+import { IdSchema } from '$lib/model/checks';
+
+/**
+ * Changes whose write had not committed when their page was left. Leaving aborts an IndexedDB
+ * write in flight, but a page being left can still write to localStorage (synchronously), so they
+ * are kept there and saved when the assessment is next opened.
+ */
+const PREFIX = 'pwr-left-unsaved:';
+
+const LeftUnsavedSchema = v.object({
+	assessmentId: IdSchema,
+	at: v.number(),
+	changes: v.array(AssessmentChangeSchema)
+});
+
+/** This page's own entries are told apart from those of pages left earlier (or other tabs). */
+const thisPage = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+function storage(): Storage | undefined {
+	try {
+		return globalThis.localStorage ?? undefined;
+	} catch {
+		// Some browsers throw on merely reading `localStorage` when site data is blocked.
+		return undefined;
+	}
+}
+
+function keysOf(store: Storage, assessmentId?: string): string[] {
+	const keys: string[] = [];
+	for (let i = 0; i < store.length; i++) {
+		const key = store.key(i);
+		if (key?.startsWith(PREFIX) && (!assessmentId || key.endsWith(`:${assessmentId}`)))
+			keys.push(key);
+	}
+	return keys;
+}
+
+/** Called as the page goes: keeps the changes not yet committed. Best effort (storage may be full). */
+export function keepLeftUnsaved(assessmentId: string, changes: readonly AssessmentChange[]): void {
+	try {
+		storage()?.setItem(
+			`${PREFIX}${thisPage}:${assessmentId}`,
+			JSON.stringify({ assessmentId, at: Date.now(), changes })
+		);
+	} catch {
+		/* Nothing more can be done while the page goes. */
+	}
+}
+
+/** The page stayed (or came back) and its writes committed after all. */
+export function forgetLeftUnsaved(assessmentId: string): void {
+	try {
+		storage()?.removeItem(`${PREFIX}${thisPage}:${assessmentId}`);
+	} catch {
+		/* Nothing kept, or nothing can be removed: it is only applied again, to the same effect. */
+	}
+}
+
+type LeftUnsaved = v.InferOutput<typeof LeftUnsavedSchema>;
+
+/** Entries other pages left for this assessment; `null` for one that does not read as changes. */
+function entriesFor(store: Storage, assessmentId: string): [key: string, LeftUnsaved | null][] {
+	const found: [string, LeftUnsaved | null][] = [];
+	for (const key of keysOf(store, assessmentId)) {
+		if (key.startsWith(`${PREFIX}${thisPage}:`)) continue;
+		let read: v.SafeParseResult<typeof LeftUnsavedSchema> | undefined;
+		try {
+			read = v.safeParse(LeftUnsavedSchema, JSON.parse(store.getItem(key) ?? 'null'));
+		} catch {
+			/* Damaged. */
+		}
+		// An id may hold ":", so another assessment's key can end the same way: it is left alone.
+		if (read?.success && read.output.assessmentId !== assessmentId) continue;
+		found.push([key, read?.success ? read.output : null]);
+	}
+	return found;
+}
+
+/** Whether pages left changes behind for this assessment. */
+export function hasLeftUnsaved(assessmentId: string): boolean {
+	const store = storage();
+	return !!store && entriesFor(store, assessmentId).some(([, entry]) => entry);
+}
+
+/**
+ * The changes pages left behind for this assessment, oldest first, removed as they are taken.
+ * Entries that do not read as changes are dropped.
+ */
+export function takeLeftUnsaved(assessmentId: string): AssessmentChange[] {
+	const store = storage();
+	if (!store) return [];
+	const entries: LeftUnsaved[] = [];
+	for (const [key, entry] of entriesFor(store, assessmentId)) {
+		if (entry) entries.push(entry);
+		store.removeItem(key);
+	}
+	return entries.sort((a, b) => a.at - b.at).flatMap((entry) => entry.changes);
+}
+
+/** "Clear all data" leaves nothing behind here either. */
+export function forgetAllLeftUnsaved(): void {
+	const store = storage();
+	if (!store) return;
+	try {
+		for (const key of keysOf(store)) store.removeItem(key);
+	} catch {
+		/* Nothing to clear. */
+	}
+}
