@@ -4,6 +4,7 @@ import {
 	forgetAllLeftUnsaved,
 	forgetLeftUnsaved,
 	hasLeftUnsaved,
+	keepLeftDraft,
 	keepLeftUnsaved,
 	takeLeftUnsaved
 } from './left-unsaved';
@@ -88,6 +89,16 @@ describe('changes a page left unsaved as it went', () => {
 	it('are all removed by "Clear all data", and nothing else is', () => {
 		leftByAnotherPage('p1', 'a1', 1000, [rating('GOV-1', 2)]);
 		keepLeftUnsaved('a2', [rating('GOV-2', 1)]);
+		keepLeftDraft({
+			workshopId: 'w1',
+			mode: 'own-device',
+			responseId: 'r1',
+			name: '',
+			answers: {},
+			page: 0,
+			showAll: false,
+			updatedAt: new Date(0).toISOString()
+		});
 		storage.setItem('someone-else', 'kept');
 		forgetAllLeftUnsaved();
 		expect(storage.keys()).toEqual(['someone-else']);

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { AssessmentChangeSchema, type AssessmentChange } from '$lib/model/changes';
 import { IdSchema } from '$lib/model/checks';
+import { DraftSchema, draftKey, type ParticipantDraft } from '$lib/model/workshop';
 
 /**
  * Changes whose write had not committed when their page was left. Leaving aborts an IndexedDB
@@ -99,12 +100,54 @@ export function takeLeftUnsaved(assessmentId: string): AssessmentChange[] {
 	return entries.sort((a, b) => a.at - b.at).flatMap((entry) => entry.changes);
 }
 
+const DRAFT_PREFIX = 'pwr-left-draft:';
+
+/**
+ * A workshop participant's draft whose write had not committed, or had failed, as the page went. A
+ * draft is a whole snapshot, so the newest one, here or in the database, is the one to resume.
+ */
+export function keepLeftDraft(draft: ParticipantDraft): void {
+	try {
+		storage()?.setItem(
+			DRAFT_PREFIX + draftKey(draft.workshopId, draft.mode),
+			JSON.stringify(draft)
+		);
+	} catch {
+		/* Nothing more can be done while the page goes. */
+	}
+}
+
+/** The draft a page left for this workshop and way of answering, if any; removed as it is taken. */
+export function takeLeftDraft(
+	workshopId: string,
+	mode: ParticipantDraft['mode']
+): ParticipantDraft | null {
+	const store = storage();
+	if (!store) return null;
+	const key = DRAFT_PREFIX + draftKey(workshopId, mode);
+	let read: v.SafeParseResult<typeof DraftSchema> | undefined;
+	try {
+		const text = store.getItem(key);
+		if (text === null) return null;
+		read = v.safeParse(DraftSchema, JSON.parse(text));
+		store.removeItem(key);
+	} catch {
+		/* Damaged, or storage refused: nothing to resume from here. */
+	}
+	return read?.success && read.output.workshopId === workshopId ? read.output : null;
+}
+
 /** "Clear all data" leaves nothing behind here either. */
 export function forgetAllLeftUnsaved(): void {
 	const store = storage();
 	if (!store) return;
 	try {
-		for (const key of keysOf(store)) store.removeItem(key);
+		const keys: string[] = [];
+		for (let i = 0; i < store.length; i++) {
+			const key = store.key(i);
+			if (key?.startsWith(PREFIX) || key?.startsWith(DRAFT_PREFIX)) keys.push(key);
+		}
+		for (const key of keys) store.removeItem(key);
 	} catch {
 		/* Nothing to clear. */
 	}

@@ -13,6 +13,7 @@ import {
 } from '$lib/model/workshop';
 import type { Failure, Written } from './assessments';
 import { ConnectedStore, STRICT, writeFailure } from './db';
+import { takeLeftDraft } from './left-unsaved';
 
 export type ResponseOutcome =
 	| 'added'
@@ -251,10 +252,18 @@ export class WorkshopStore extends ConnectedStore {
 		mode: ParticipantDraft['mode'] = 'own-device'
 	): Promise<{ draft: ParticipantDraft | null; problem?: string }> {
 		const key = draftKey(workshopId, mode);
+		const left = takeLeftDraft(workshopId, mode);
+		// A draft whose write was cut short as its page went, if newer than the stored one, is saved
+		// now: it was taken from where the page left it.
+		const newest = async (stored: ParticipantDraft | null) => {
+			if (!left || (stored && left.updatedAt < stored.updatedAt)) return stored;
+			await this.saveDraft(left);
+			return left;
+		};
 		const raw = await (await this.database()).get('drafts', key);
-		if (raw === undefined) return { draft: null };
+		if (raw === undefined) return { draft: await newest(null) };
 		const parsed = parseWith(DraftSchema, raw, 'saved draft');
-		if (parsed.ok) return { draft: parsed.value };
+		if (parsed.ok) return { draft: await newest(parsed.value) };
 		const at = this.now().toISOString();
 		await (
 			await this.database()
@@ -267,6 +276,7 @@ export class WorkshopStore extends ConnectedStore {
 			title: 'Unfinished workshop answers'
 		});
 		await (await this.database()).delete('drafts', key);
+		if (left) return { draft: await newest(null) };
 		return {
 			draft: null,
 			problem: 'Your unfinished answers could not be read, so the form starts empty.'

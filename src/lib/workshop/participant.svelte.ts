@@ -9,6 +9,7 @@ import type {
 	WorkshopResponse,
 	WorkshopRole
 } from '$lib/model/workshop';
+import { keepLeftDraft } from '$lib/storage/left-unsaved';
 import type { WorkshopStore } from '$lib/storage/workshops';
 import { answerParts, decodeInvite, encodeAnswers } from './codec';
 import { participantForm } from './forms';
@@ -153,8 +154,17 @@ export class ParticipantSession {
 		this.#releaseUnsaved();
 	}
 
-	async #persist() {
-		if (!this.store || !this.invite) return;
+	/**
+	 * The page is going: a draft whose write has not committed (leaving aborts it) or has failed is
+	 * kept in localStorage, and resumed from there when the invitation is next opened.
+	 */
+	keepForLater() {
+		const draft = this.#draft();
+		if (draft && (this.#writesInFlight > 0 || this.draft.state === 'error')) keepLeftDraft(draft);
+	}
+
+	#draft(): ParticipantDraft | null {
+		if (!this.store || !this.invite) return null;
 		const draft: ParticipantDraft = {
 			workshopId: this.invite.workshopId,
 			mode: this.#mode,
@@ -167,6 +177,12 @@ export class ParticipantSession {
 			updatedAt: new Date().toISOString()
 		};
 		if (!draft.role) delete draft.role;
+		return draft;
+	}
+
+	async #persist() {
+		const draft = this.#draft();
+		if (!draft || !this.store) return;
 		this.#writesInFlight++;
 		try {
 			const saved = await this.store.saveDraft(draft);

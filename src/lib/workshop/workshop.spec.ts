@@ -381,6 +381,51 @@ describe('a participant answering on their own device', () => {
 		participant.dispose();
 	});
 
+	it('keeps a draft whose write was cut short as the page went, and resumes from it when the invitation is opened again', async () => {
+		const kept = new Map<string, string>();
+		(globalThis as { localStorage?: unknown }).localStorage = {
+			get length() {
+				return kept.size;
+			},
+			key: (i: number) => [...kept.keys()][i] ?? null,
+			getItem: (k: string) => kept.get(k) ?? null,
+			setItem: (k: string, value: string) => void kept.set(k, value),
+			removeItem: (k: string) => void kept.delete(k)
+		};
+		globalThis.indexedDB = new IDBFactory();
+		const state = await openDatabase(`participant-${Math.random()}`);
+		if (state.status !== 'ready') throw new Error(state.status);
+		const store = new WorkshopStore({ db: state.db }, new ChangeChannel(`p-${Math.random()}`));
+		// Writes that never commit, as when the page is gone before they do.
+		const stalled = new Proxy(store, {
+			get(target, property) {
+				if (property === 'saveDraft') return () => new Promise(() => {});
+				const value = Reflect.get(target, property, target);
+				return typeof value === 'function' ? value.bind(target) : value;
+			}
+		});
+		const { workshop, consensus } = newWorkshop('Harbour', ['manager', 'peer-worker', 'consumer']);
+		const invite = `#${encodeInvite(inviteFor(workshop, consensus))}`;
+		const leaving = new ParticipantSession(stalled, false, 'https://example.org');
+		await leaving.open(invite);
+		leaving.chooseRole('manager');
+		const statement = leaving.currentPage!.items[0]!.statement.id;
+		leaving.rate(statement, 3);
+		leaving.keepForLater();
+		leaving.dispose();
+
+		const back = new ParticipantSession(store, false, 'https://example.org');
+		await back.open(invite);
+		expect(back.role).toBe('manager');
+		expect(back.answers[statement]).toEqual({ rating: 3 });
+		expect((await store.loadDraft(workshop.id, 'own-device')).draft?.answers[statement]).toEqual({
+			rating: 3
+		});
+		expect(kept.size).toBe(0);
+		back.dispose();
+		delete (globalThis as { localStorage?: unknown }).localStorage;
+	});
+
 	it('asks before leaving answers that could not be kept on the device, until they are handed back as a code', () => {
 		const { workshop, consensus } = newWorkshop('Harbour', ['manager', 'peer-worker', 'consumer']);
 		const participant = new ParticipantSession(null, false, 'https://example.org');
