@@ -151,7 +151,7 @@ const breakWrites = (page: Page) =>
 		IDBObjectStore.prototype.add = refuse;
 	});
 
-test('changes whose saving was cut short when the page was left are saved when it is opened again, a new assessment\u2019s first name included', async ({
+test('changes whose saving was cut short when the page was left are saved when it is opened again, a new assessment\u2019s first name included, and never bring back a deleted one', async ({
 	page
 }) => {
 	page.on('dialog', (dialog) => void dialog.accept());
@@ -192,8 +192,22 @@ test('changes whose saving was cut short when the page was left are saved when i
 	);
 	await expect(page.getByText(/had not finished saving/)).toHaveCount(0);
 	expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+	const address = page.url();
+
+	// Left with a change unsaved, then deleted: its address does not bring it back.
+	await breakWrites(page);
+	await rate(statements(page).nth(2), '1 · Informal');
 	await page.goto('/');
-	await expect(page.getByRole('heading', { name: /Cut Short Ward/ })).toBeVisible();
+	const leftKeys = () =>
+		page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pwr-left')));
+	expect(await leftKeys()).toHaveLength(1);
+	await page.getByRole('button', { name: /^Delete/ }).click();
+	await expect(page.getByText(/^Deleted Cut Short Ward/)).toBeVisible();
+	expect(await leftKeys()).toEqual([]);
+	await page.goto(address);
+	await expect(statements(page)).toHaveCount(0);
+	await page.goto('/');
+	await expect(page.getByText('No assessments saved on this device yet.')).toBeVisible();
 });
 
 test('an assessment deleted in another tab stays deleted: this tab says so and offers a copy of its work', async ({

@@ -1,4 +1,4 @@
-import { forgetAllLeftUnsaved } from './left-unsaved';
+import { dropLeftUnsaved, forgetAllLeftUnsaved } from './left-unsaved';
 import * as v from 'valibot';
 import { AssessmentSchema, SCHEMA_VERSION, type Assessment } from '$lib/model/assessment';
 import { applyChange, ChangeRefused, type AssessmentChange } from '$lib/model/changes';
@@ -289,6 +289,8 @@ export class AssessmentStore extends ConnectedStore {
 			}
 			await tx.objectStore('assessments').delete(id);
 			await tx.done;
+			// Changes a page left unsaved must not bring it back when its address is opened again.
+			dropLeftUnsaved(id);
 			this.channel.post({ type: 'assessment-removed', id });
 			if (typeof workshopId === 'string')
 				this.channel.post({ type: 'workshop-removed', id: workshopId });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AssessmentChange } from '$lib/model/changes';
 import {
+	dropLeftUnsaved,
 	forgetAllLeftUnsaved,
 	forgetLeftUnsaved,
 	hasLeftUnsaved,
@@ -84,6 +85,21 @@ describe('changes a page left unsaved as it went', () => {
 		expect(takeLeftUnsaved('a1')).toEqual([]);
 		expect(storage.keys()).toEqual(['pwr-left-unsaved:p1:ward:a1']);
 		expect(takeLeftUnsaved('ward:a1')).toEqual([rating('GOV-1', 2)]);
+	});
+
+	it('left before the stored record was last written (by another tab, after the page went) are dropped, never applied over it', () => {
+		leftByAnotherPage('went-early', 'a1', 1000, [rating('GOV-1', 1)]);
+		leftByAnotherPage('went-late', 'a1', 3000, [rating('GOV-2', 2)]);
+		expect(takeLeftUnsaved('a1', 2000)).toEqual([rating('GOV-2', 2)]);
+		expect(storage.keys()).toEqual([]);
+	});
+
+	it('go with the assessment when it is deleted, this page\u2019s own included', () => {
+		leftByAnotherPage('p1', 'a1', 1000, [rating('GOV-1', 2)]);
+		keepLeftUnsaved('a1', [rating('GOV-2', 1)]);
+		leftByAnotherPage('p2', 'a2', 1000, [rating('GOV-1', 2)]);
+		dropLeftUnsaved('a1');
+		expect(storage.keys()).toEqual(['pwr-left-unsaved:p2:a2']);
 	});
 
 	it('are all removed by "Clear all data", and nothing else is', () => {

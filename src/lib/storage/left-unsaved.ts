@@ -61,11 +61,15 @@ export function forgetLeftUnsaved(assessmentId: string): void {
 
 type LeftUnsaved = v.InferOutput<typeof LeftUnsavedSchema>;
 
-/** Entries other pages left for this assessment; `null` for one that does not read as changes. */
-function entriesFor(store: Storage, assessmentId: string): [key: string, LeftUnsaved | null][] {
+/** Entries pages left for this assessment; `null` for one that does not read as changes. */
+function entriesFor(
+	store: Storage,
+	assessmentId: string,
+	{ thisPageToo = false } = {}
+): [key: string, LeftUnsaved | null][] {
 	const found: [string, LeftUnsaved | null][] = [];
 	for (const key of keysOf(store, assessmentId)) {
-		if (key.startsWith(`${PREFIX}${thisPage}:`)) continue;
+		if (!thisPageToo && key.startsWith(`${PREFIX}${thisPage}:`)) continue;
 		let read: v.SafeParseResult<typeof LeftUnsavedSchema> | undefined;
 		try {
 			read = v.safeParse(LeftUnsavedSchema, JSON.parse(store.getItem(key) ?? 'null'));
@@ -87,17 +91,32 @@ export function hasLeftUnsaved(assessmentId: string): boolean {
 
 /**
  * The changes pages left behind for this assessment, oldest first, removed as they are taken.
- * Entries that do not read as changes are dropped.
+ * A page left before the stored record was last written (`writtenAt`, ms) lost its changes to a
+ * later write, made in another tab after it went: they are dropped, never applied over it. (A page
+ * that went while its own write was committing left them after that write, and they are applied
+ * again, to the same effect.) Entries that do not read as changes are dropped.
  */
-export function takeLeftUnsaved(assessmentId: string): AssessmentChange[] {
+export function takeLeftUnsaved(assessmentId: string, writtenAt = -Infinity): AssessmentChange[] {
 	const store = storage();
 	if (!store) return [];
 	const entries: LeftUnsaved[] = [];
 	for (const [key, entry] of entriesFor(store, assessmentId)) {
-		if (entry) entries.push(entry);
+		if (entry && entry.at >= writtenAt) entries.push(entry);
 		store.removeItem(key);
 	}
 	return entries.sort((a, b) => a.at - b.at).flatMap((entry) => entry.changes);
+}
+
+/** The assessment was deleted: whatever pages left for it goes too. */
+export function dropLeftUnsaved(assessmentId: string): void {
+	const store = storage();
+	if (!store) return;
+	try {
+		for (const [key] of entriesFor(store, assessmentId, { thisPageToo: true }))
+			store.removeItem(key);
+	} catch {
+		/* Nothing to remove. */
+	}
 }
 
 const DRAFT_PREFIX = 'pwr-left-draft:';
