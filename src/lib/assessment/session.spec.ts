@@ -1,3 +1,4 @@
+import { useMemoryLocalStorage } from '$lib/testing/memory-storage';
 import { describe, expect, it } from 'vitest';
 import { bank } from '$lib/content';
 import type { Assessment } from '$lib/model/assessment';
@@ -164,16 +165,8 @@ describe('an assessment being answered', () => {
 	});
 
 	it('as the page goes, keeps the changes not yet committed for the next visit, and forgets them if the page stays and they commit', async () => {
-		const kept = new Map<string, string>();
-		(globalThis as { localStorage?: unknown }).localStorage = {
-			get length() {
-				return kept.size;
-			},
-			key: (i: number) => [...kept.keys()][i] ?? null,
-			getItem: (k: string) => kept.get(k) ?? null,
-			setItem: (k: string, value: string) => void kept.set(k, value),
-			removeItem: (k: string) => void kept.delete(k)
-		};
+		const { storage, restore } = useMemoryLocalStorage();
+		const kept = storage.entries;
 		const store = new HeldStore();
 		store.record = createAssessment(bank.version, new Date(), 'k1');
 		const session = new AssessmentSession(structuredClone(store.record), store, { stored: true });
@@ -197,7 +190,7 @@ describe('an assessment being answered', () => {
 		await session.settled();
 		expect(session.save.state).toBe('saved');
 		expect(kept.size).toBe(0);
-		delete (globalThis as { localStorage?: unknown }).localStorage;
+		restore();
 	});
 
 	it('when the browser\u2019s saved data is cleared under it, says so, asks before the tab closes, and saves everything on screen again on request', async () => {

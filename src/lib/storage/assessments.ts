@@ -1,4 +1,3 @@
-import { dropLeftUnsaved, forgetAllLeftUnsaved } from './left-unsaved';
 import * as v from 'valibot';
 import { AssessmentSchema, SCHEMA_VERSION, type Assessment } from '$lib/model/assessment';
 import { applyChange, ChangeRefused, type AssessmentChange } from '$lib/model/changes';
@@ -47,6 +46,9 @@ const safeJson = (raw: unknown) => {
 		return String(raw);
 	}
 };
+
+/** Loaded when needed: the first page lists and deletes assessments but has no other use for it. */
+const leftBehind = () => import('./left-behind');
 
 /**
  * The assessments saved on this device. Writes are changes applied to the latest stored record
@@ -289,8 +291,8 @@ export class AssessmentStore extends ConnectedStore {
 			}
 			await tx.objectStore('assessments').delete(id);
 			await tx.done;
-			// Changes a page left unsaved must not bring it back when its address is opened again.
-			dropLeftUnsaved(id);
+			// Changes a page left unsaved go with it.
+			(await leftBehind()).dropLeftUnsaved(id);
 			this.channel.post({ type: 'assessment-removed', id });
 			if (typeof workshopId === 'string')
 				this.channel.post({ type: 'workshop-removed', id: workshopId });
@@ -363,7 +365,7 @@ export class AssessmentStore extends ConnectedStore {
 		} catch (error) {
 			return { ok: false, reason: 'failed', message: writeFailure(error) };
 		}
-		forgetAllLeftUnsaved();
+		(await leftBehind()).forgetAllLeftUnsaved();
 		this.channel.post({ type: 'cleared' });
 		return { ok: true };
 	}

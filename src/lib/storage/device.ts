@@ -7,7 +7,8 @@ import {
 	NEWER_VERSION_MESSAGE,
 	type Connection
 } from './db';
-import { legacyKeys, type LegacyStorage } from './legacy-keys';
+import { legacyKeys } from './legacy-keys';
+import { localStorageIfAny } from './web-storage';
 import type { WorkshopStore } from './workshops';
 
 export type Device =
@@ -20,14 +21,6 @@ export type Device =
 			moved: number;
 	  }
 	| { status: 'unavailable' | 'newer'; message: string; channel: ChangeChannel };
-
-function localStorageIfAny(): LegacyStorage | undefined {
-	try {
-		return globalThis.localStorage ?? undefined;
-	} catch {
-		return undefined;
-	}
-}
 
 let opened: Promise<Device> | undefined;
 

@@ -1,43 +1,22 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AssessmentChange } from '$lib/model/changes';
+import { dropLeftUnsaved, forgetAllLeftUnsaved } from './left-behind';
 import {
-	dropLeftUnsaved,
-	forgetAllLeftUnsaved,
 	forgetLeftUnsaved,
 	hasLeftUnsaved,
-	keepLeftDraft,
 	keepLeftUnsaved,
 	takeLeftUnsaved
 } from './left-unsaved';
-
-/** The part of Web Storage the module uses, in memory. */
-class MemoryStorage {
-	#items = new Map<string, string>();
-	get length() {
-		return this.#items.size;
-	}
-	key(index: number) {
-		return [...this.#items.keys()][index] ?? null;
-	}
-	getItem(key: string) {
-		return this.#items.get(key) ?? null;
-	}
-	setItem(key: string, value: string) {
-		this.#items.set(key, String(value));
-	}
-	removeItem(key: string) {
-		this.#items.delete(key);
-	}
-	keys() {
-		return [...this.#items.keys()];
-	}
-}
+import { keepLeftDraft } from './left-draft';
+import { MemoryStorage, useMemoryLocalStorage } from '$lib/testing/memory-storage';
 
 let storage: MemoryStorage;
 beforeEach(() => {
-	storage = new MemoryStorage();
-	(globalThis as { localStorage?: unknown }).localStorage = storage;
+	const memory = useMemoryLocalStorage();
+	storage = memory.storage;
+	return memory.restore;
 });
+const keys = () => [...storage.entries.keys()];
 
 const rating = (statementId: string, value: 0 | 1 | 2 | 3 | 4): AssessmentChange => ({
 	type: 'answer',
@@ -49,7 +28,7 @@ const rating = (statementId: string, value: 0 | 1 | 2 | 3 | 4): AssessmentChange
 function leftByAnotherPage(page: string, assessmentId: string, at: number, changes: unknown[]) {
 	storage.setItem(
 		`pwr-left-unsaved:${page}:${assessmentId}`,
-		JSON.stringify({ assessmentId, at, changes })
+		JSON.stringify({ assessmentId, at: new Date(at).toISOString(), changes })
 	);
 }
 
@@ -71,10 +50,10 @@ describe('changes a page left unsaved as it went', () => {
 
 	it('kept by this page are not taken back by it, and are forgotten once its writes commit', () => {
 		keepLeftUnsaved('a1', [rating('GOV-1', 2)]);
-		expect(storage.keys()).toHaveLength(1);
+		expect(keys()).toHaveLength(1);
 		expect(takeLeftUnsaved('a1')).toEqual([]);
 		forgetLeftUnsaved('a1');
-		expect(storage.keys()).toEqual([]);
+		expect(keys()).toEqual([]);
 	});
 
 	it('leave another assessment whose id ends the same way alone, and drop entries that do not read as changes', () => {
@@ -83,7 +62,7 @@ describe('changes a page left unsaved as it went', () => {
 		storage.setItem('pwr-left-unsaved:p3:a1', '{not json');
 		expect(hasLeftUnsaved('a1')).toBe(false);
 		expect(takeLeftUnsaved('a1')).toEqual([]);
-		expect(storage.keys()).toEqual(['pwr-left-unsaved:p1:ward:a1']);
+		expect(keys()).toEqual(['pwr-left-unsaved:p1:ward:a1']);
 		expect(takeLeftUnsaved('ward:a1')).toEqual([rating('GOV-1', 2)]);
 	});
 
@@ -91,7 +70,7 @@ describe('changes a page left unsaved as it went', () => {
 		leftByAnotherPage('went-early', 'a1', 1000, [rating('GOV-1', 1)]);
 		leftByAnotherPage('went-late', 'a1', 3000, [rating('GOV-2', 2)]);
 		expect(takeLeftUnsaved('a1', 2000)).toEqual([rating('GOV-2', 2)]);
-		expect(storage.keys()).toEqual([]);
+		expect(keys()).toEqual([]);
 	});
 
 	it('go with the assessment when it is deleted, this page\u2019s own included', () => {
@@ -99,7 +78,7 @@ describe('changes a page left unsaved as it went', () => {
 		keepLeftUnsaved('a1', [rating('GOV-2', 1)]);
 		leftByAnotherPage('p2', 'a2', 1000, [rating('GOV-1', 2)]);
 		dropLeftUnsaved('a1');
-		expect(storage.keys()).toEqual(['pwr-left-unsaved:p2:a2']);
+		expect(keys()).toEqual(['pwr-left-unsaved:p2:a2']);
 	});
 
 	it('are all removed by "Clear all data", and nothing else is', () => {
@@ -117,6 +96,6 @@ describe('changes a page left unsaved as it went', () => {
 		});
 		storage.setItem('someone-else', 'kept');
 		forgetAllLeftUnsaved();
-		expect(storage.keys()).toEqual(['someone-else']);
+		expect(keys()).toEqual(['someone-else']);
 	});
 });

@@ -1,3 +1,5 @@
+import { keysStartingWith, type KeyedStorage } from './web-storage';
+
 /** Where the first releases kept their data in localStorage, by kind. */
 export const LEGACY_PREFIXES = {
 	assessment: 'pwr.assessment.',
@@ -7,20 +9,12 @@ export const LEGACY_PREFIXES = {
 } as const;
 
 /** The subset of the Web Storage API the move needs, so tests can pass an in-memory one. */
-export interface LegacyStorage {
-	readonly length: number;
-	key(index: number): string | null;
+export interface LegacyStorage extends KeyedStorage {
 	getItem(key: string): string | null;
 	removeItem(key: string): void;
 }
 
 /** The keys the first releases left behind (usually none, so the move's code is loaded only then). */
 export function legacyKeys(storage: LegacyStorage | undefined): string[] {
-	if (!storage) return [];
-	const keys: string[] = [];
-	for (let i = 0; i < storage.length; i++) {
-		const key = storage.key(i);
-		if (key && Object.values(LEGACY_PREFIXES).some((p) => key.startsWith(p))) keys.push(key);
-	}
-	return keys;
+	return storage ? keysStartingWith(storage, Object.values(LEGACY_PREFIXES)) : [];
 }

@@ -10,7 +10,7 @@ import { AssessmentStore } from './assessments';
 import { ChangeChannel } from './channel';
 import { openDatabase, type Db } from './db';
 import { moveFromLocalStorage } from './legacy';
-import type { LegacyStorage } from './legacy-keys';
+import { MemoryStorage } from '$lib/testing/memory-storage';
 
 let dbName = '';
 let opened: { db: Db; channel: ChangeChannel }[] = [];
@@ -267,21 +267,6 @@ describe('records that are damaged or from elsewhere', () => {
 });
 
 describe('moving the first releases\u2019 localStorage data into the database', () => {
-	function memoryStorage(
-		entries: Record<string, string>
-	): LegacyStorage & { entries: Map<string, string> } {
-		const map = new Map(Object.entries(entries));
-		return {
-			entries: map,
-			get length() {
-				return map.size;
-			},
-			key: (i) => [...map.keys()][i] ?? null,
-			getItem: (k) => map.get(k) ?? null,
-			removeItem: (k) => void map.delete(k)
-		};
-	}
-
 	it('moves a format-1 assessment, sets aside what cannot be read, leaves other keys, and removes the old keys only after', async () => {
 		const { db } = await tab();
 		const formatOne = {
@@ -302,7 +287,7 @@ describe('moving the first releases\u2019 localStorage data into the database', 
 			answers: { 'GOV-1': 3, 'ROLE-1': 'dk' },
 			notes: { 'GOV-1': 'a note' }
 		};
-		const storage = memoryStorage({
+		const storage = new MemoryStorage({
 			'pwr.assessment.old1': JSON.stringify(formatOne),
 			'pwr.assessment.broken': '{not json',
 			'someone-else': 'keep me'
@@ -319,7 +304,7 @@ describe('moving the first releases\u2019 localStorage data into the database', 
 
 	it('keeps the old keys when the move fails part-way, so it is tried again next visit', async () => {
 		const { db } = await tab();
-		const storage = memoryStorage({ 'pwr.assessment.x': JSON.stringify(saved('x')) });
+		const storage = new MemoryStorage({ 'pwr.assessment.x': JSON.stringify(saved('x')) });
 		db.close();
 		await expect(moveFromLocalStorage(db, storage)).rejects.toThrow();
 		expect(storage.entries.has('pwr.assessment.x')).toBe(true);

@@ -13,7 +13,7 @@ import {
 } from '$lib/model/workshop';
 import type { Failure, Written } from './assessments';
 import { ConnectedStore, STRICT, writeFailure } from './db';
-import { takeLeftDraft } from './left-unsaved';
+import { takeLeftDraft } from './left-draft';
 
 export type ResponseOutcome =
 	| 'added'

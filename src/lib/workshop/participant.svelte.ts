@@ -9,7 +9,7 @@ import type {
 	WorkshopResponse,
 	WorkshopRole
 } from '$lib/model/workshop';
-import { keepLeftDraft } from '$lib/storage/left-unsaved';
+import { keepLeftDraft } from '$lib/storage/left-draft';
 import type { WorkshopStore } from '$lib/storage/workshops';
 import { answerParts, decodeInvite, encodeAnswers } from './codec';
 import { participantForm } from './forms';

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { deflateSync } from 'fflate';
 import fc from 'fast-check';
+import { useMemoryLocalStorage } from '$lib/testing/memory-storage';
 import { describe, expect, it, vi } from 'vitest';
 import { AssessmentSession } from '$lib/assessment/session.svelte';
 import { bank } from '$lib/content';
@@ -382,16 +383,8 @@ describe('a participant answering on their own device', () => {
 	});
 
 	it('keeps a draft whose write was cut short as the page went, and resumes from it when the invitation is opened again', async () => {
-		const kept = new Map<string, string>();
-		(globalThis as { localStorage?: unknown }).localStorage = {
-			get length() {
-				return kept.size;
-			},
-			key: (i: number) => [...kept.keys()][i] ?? null,
-			getItem: (k: string) => kept.get(k) ?? null,
-			setItem: (k: string, value: string) => void kept.set(k, value),
-			removeItem: (k: string) => void kept.delete(k)
-		};
+		const { storage, restore } = useMemoryLocalStorage();
+		const kept = storage.entries;
 		globalThis.indexedDB = new IDBFactory();
 		const state = await openDatabase(`participant-${Math.random()}`);
 		if (state.status !== 'ready') throw new Error(state.status);
@@ -423,7 +416,7 @@ describe('a participant answering on their own device', () => {
 		});
 		expect(kept.size).toBe(0);
 		back.dispose();
-		delete (globalThis as { localStorage?: unknown }).localStorage;
+		restore();
 	});
 
 	it('asks before leaving answers that could not be kept on the device, until they are handed back as a code', () => {
