@@ -29,6 +29,40 @@ test('"Start a new assessment" is a real link and saves nothing until the first 
 	await expect(page.getByText('No assessments saved on this device yet.')).toBeVisible();
 });
 
+test('a first visit creates nothing on the device, and a saved copy opened there, or work saved in another tab, is listed at once', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await startAssessment(page, 'Carried Over Ward');
+	await page.goto('/');
+	const saving = page.waitForEvent('download');
+	await page.getByRole('button', { name: /^Save a copy as a file/ }).click();
+	const file = await (await saving).path();
+
+	const newDevice = await browser.newContext({ baseURL });
+	const visitor = await newDevice.newPage();
+	await visitor.goto('/');
+	await expect(visitor.getByText('No assessments saved on this device yet.')).toBeVisible();
+	const databases = () =>
+		visitor.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+	expect(await databases()).toEqual([]);
+	await expect(visitor.getByRole('button', { name: /Clear all data/ })).toHaveCount(0);
+	await visitor.locator('input[type=file]').setInputFiles(file);
+	await expect(visitor.getByRole('heading', { level: 3, name: /Carried Over Ward/ })).toBeVisible();
+	await expect(visitor.getByRole('link', { name: /^Continue/ })).toHaveCount(1);
+	expect(await databases()).toEqual(['peer-work-readiness']);
+
+	const anotherDevice = await browser.newContext({ baseURL });
+	const home = await anotherDevice.newPage();
+	await home.goto('/');
+	await expect(home.getByText('No assessments saved on this device yet.')).toBeVisible();
+	await startAssessment(await anotherDevice.newPage(), 'Started Elsewhere');
+	await expect(home.getByRole('heading', { level: 3, name: /Started Elsewhere/ })).toBeVisible();
+	await newDevice.close();
+	await anotherDevice.close();
+});
+
 test('a tap on "Start" before the page\u2019s script has run still starts an assessment', async ({
 	page
 }) => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bank } from '$lib/content';
 import { exportJson } from '$lib/format/save-file';
+import { LIMITS } from '$lib/model/limits';
 import { AssessmentStore } from '$lib/storage/assessments';
 import { ChangeChannel } from '$lib/storage/channel';
 import { openDatabase, type Db } from '$lib/storage/db';
@@ -69,6 +70,18 @@ const hostile = fc.oneof(
 );
 
 describe('the list of saved assessments', () => {
+	it('takes in a save file chosen on the device, and refuses one too large to be a save file, changing nothing', async () => {
+		const tooLarge = new File(['x'.repeat(LIMITS.fileChars + 1)], 'big.json');
+		expect(await library.importFile(tooLarge)).toBeNull();
+		expect(library.message?.text).toMatch(/^Import failed: This file is .*Nothing was changed\.$/);
+		expect(await db.count('assessments')).toBe(0);
+
+		const file = new File([exportJson(valid)], 'harbour.json', { type: 'application/json' });
+		const imported = await library.importFile(file);
+		expect(imported?.profile.organisationName).toBe('Harbour');
+		expect(library.items.map((a) => a.profile.organisationName)).toEqual(['Harbour']);
+	});
+
 	it('refuses hostile files with a message and never changes what is stored', async () => {
 		await library.importText(exportJson(valid));
 		let refused = 0;

@@ -1,4 +1,6 @@
+import { readTextFile } from '$lib/browser/download';
 import type { Assessment } from '$lib/model/assessment';
+import { LIMITS } from '$lib/model/limits';
 import type { AssessmentStore, NewerRecord, Removed } from '$lib/storage/assessments';
 import type { ChangeChannel } from '$lib/storage/channel';
 import type { SetAsideRecord } from '$lib/storage/db';
@@ -120,6 +122,18 @@ export class AssessmentLibrary {
 	}
 
 	/** Imports a save file. A file whose assessment is already stored here is added as a copy, never over it. */
+	/** A save file the person chose: too large or unreadable says why, and changes nothing. */
+	async importFile(file: File): Promise<Assessment | null> {
+		let text: string;
+		try {
+			text = await readTextFile(file, LIMITS.fileChars);
+		} catch (error) {
+			this.#fail(`Import failed: ${(error as Error).message}`);
+			return null;
+		}
+		return this.importText(text);
+	}
+
 	async importText(text: string): Promise<Assessment | null> {
 		if (!this.store) {
 			this.#fail(this.unavailable ?? 'This browser is not storing anything.');

@@ -1,5 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ChangeChannel } from './channel';
+import { databaseClosed, onDatabaseClosed } from './db-closed';
+import { DB_NAME } from './db-name';
 
 /**
  * The database on this device. Values are stored as they were saved and checked by the one gate
@@ -29,7 +31,7 @@ export interface SetAsideRecord {
 export type Db = IDBPDatabase<PwrSchema>;
 export type StoreName = 'assessments' | 'workshops' | 'responses' | 'drafts' | 'setAside' | 'meta';
 
-export const DB_NAME = 'peer-work-readiness';
+export { DB_NAME };
 /** Raised only with an upgrade below; an older page that meets a newer database says so and reads nothing. */
 export const DB_VERSION = 1;
 
@@ -43,14 +45,7 @@ export const NEWER_VERSION_MESSAGE =
 const UNAVAILABLE_MESSAGE =
 	'This browser is not letting the app store anything (private browsing or a privacy setting may block it). Your work stays on screen until you close the tab: download a copy to keep it.';
 
-type Listener = () => void;
-const closedListeners = new Set<Listener>();
-
-/** Called when another tab opens a newer version of the database and this page must stop writing. */
-export function onDatabaseClosed(listener: Listener): () => void {
-	closedListeners.add(listener);
-	return () => closedListeners.delete(listener);
-}
+export { onDatabaseClosed };
 
 /**
  * The open database, replaced if the browser ends the connection under the page (its data for the
@@ -103,7 +98,7 @@ export async function openDatabase(
 			blocking() {
 				// A newer release in another tab wants to upgrade: step aside, and say so.
 				db.close();
-				for (const listener of closedListeners) listener();
+				databaseClosed();
 			}
 		});
 		return { status: 'ready', db };
