@@ -210,6 +210,42 @@ test('changes whose saving was cut short when the page was left are saved when i
 	await expect(page.getByText('No assessments saved on this device yet.')).toBeVisible();
 });
 
+test('a change cut short as one tab went is saved even though another tab answered meanwhile, and never over that tab\u2019s later answer to the same statement', async ({
+	page,
+	context
+}) => {
+	page.on('dialog', (dialog) => void dialog.accept());
+	await startAssessment(page, 'Two Tabs Ward');
+	await decideAll(page);
+	await rate(statements(page).first(), '2 · Agreed or planned');
+	await expectSaved(page);
+	const other = await context.newPage();
+	await other.goto(page.url());
+	await expect(statements(other).first()).toBeVisible();
+
+	await breakWrites(page);
+	await rate(statements(page).nth(1), '3 · In place');
+	await rate(statements(page).nth(2), '1 · Informal');
+	await expect(page.getByTestId('save-status').first()).toHaveAttribute('data-state', 'error');
+	await page.goto('/');
+	expect(
+		await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pwr-left')))
+	).toHaveLength(1);
+
+	// After the first tab went: an answer to another statement, and a later one to the same.
+	await rate(statements(other).nth(3), '4 · In place and reviewed');
+	await rate(statements(other).nth(2), '4 · In place and reviewed');
+	await expectSaved(other);
+	await other.reload();
+	await expect(other.getByText(/had not finished saving\. They are saved now\./)).toBeVisible();
+	await expectSaved(other);
+	await other.reload();
+	await expect(choiceIn(statements(other).first(), '2 · Agreed or planned')).toBeChecked();
+	await expect(choiceIn(statements(other).nth(1), '3 · In place')).toBeChecked();
+	await expect(choiceIn(statements(other).nth(2), '4 · In place and reviewed')).toBeChecked();
+	await expect(choiceIn(statements(other).nth(3), '4 · In place and reviewed')).toBeChecked();
+});
+
 test('an assessment deleted in another tab stays deleted: this tab says so and offers a copy of its work', async ({
 	page,
 	context

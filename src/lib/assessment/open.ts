@@ -28,7 +28,8 @@ export function openSession(id: string): Promise<Opened> {
 			const loaded = await d.assessments.load(id);
 			const leftUnsaved = takeLeftUnsaved(
 				id,
-				loaded.ok ? Date.parse(loaded.assessment.updatedAt) : undefined
+				loaded.ok ? loaded.assessment : createAssessment(bank.version, new Date(), id),
+				{ stored: loaded.ok }
 			);
 			// A new assessment this tab showed, not saved yet: its address opens it again, empty, or with
 			// the changes whose first save was cut short when its page was left.
@@ -89,7 +90,8 @@ export async function newSession(onCreated: (id: string) => void): Promise<Asses
 		createAssessment(bank.version, new Date(), cutShort),
 		onCreated
 	);
-	if (cutShort) saveLeftUnsaved(session, takeLeftUnsaved(cutShort));
+	if (cutShort)
+		saveLeftUnsaved(session, takeLeftUnsaved(cutShort, session.assessment, { stored: false }));
 	sessions.set(session.id, Promise.resolve({ ok: true, session }));
 	rememberNew(session.id);
 	return session;

@@ -10,7 +10,13 @@ import type {
 	Timeframe
 } from '$lib/model/assessment';
 import { produce } from 'immer';
-import { applyChange, ChangeRefused, checkChange, type AssessmentChange } from '$lib/model/changes';
+import {
+	applyChange,
+	ChangeRefused,
+	checkChange,
+	partsFound,
+	type AssessmentChange
+} from '$lib/model/changes';
 import { LIMITS } from '$lib/model/limits';
 import { answeringProgress, scoreAssessment, type AnsweringProgress } from '$lib/scoring';
 import type { Failure, Written } from '$lib/storage/assessments';
@@ -380,7 +386,8 @@ export class AssessmentSession {
 	 */
 	keepForLater() {
 		if (!this.store || this.#deleted || this.committed) return;
-		keepLeftUnsaved(this.id, [...this.#inFlight, ...this.#pending]);
+		const changes = [...this.#inFlight, ...this.#pending];
+		keepLeftUnsaved(this.id, changes, partsFound(this.#base, changes));
 		this.#keptForLater = true;
 	}
 

@@ -175,3 +175,91 @@ export function applyChange(a: Assessment, change: AssessmentChange): void {
 		}
 	}
 }
+
+/** The part of the record a change writes, as it is in `a` (`undefined` where there is none yet). */
+export function partChanged(a: Assessment, change: AssessmentChange): unknown {
+	switch (change.type) {
+		case 'answer':
+			return a.answers[change.statementId];
+		case 'decision':
+			return a.decisions[change.decisionId];
+		case 'profile': {
+			const keys = [...Object.keys(change.patch), ...(change.clear ?? [])];
+			return Object.fromEntries(keys.map((k) => [k, a.profile[k as keyof typeof a.profile]]));
+		}
+		case 'title':
+			return a.title;
+		case 'position':
+			return a.position;
+		case 'plan-edit':
+			return a.plan.edits[change.key];
+		case 'custom-add':
+			return a.plan.custom.find((c) => c.id === change.action.id);
+		case 'custom-edit':
+		case 'custom-remove':
+			return a.plan.custom.find((c) => c.id === change.id);
+		case 'plan-order':
+			return a.plan.order;
+		case 'exported':
+			return a.lastExportedAt;
+		case 'reassess':
+			return a.reassessOn;
+		case 'content-version':
+			return a.contentVersion;
+	}
+}
+
+/** A name for the part of the record a change writes: two changes write the same part when their names match. */
+export function partName(change: AssessmentChange): string {
+	switch (change.type) {
+		case 'answer':
+			return `answer:${change.statementId}`;
+		case 'decision':
+			return `decision:${change.decisionId}`;
+		case 'plan-edit':
+			return `plan-edit:${change.key}`;
+		case 'custom-add':
+			return `custom:${change.action.id}`;
+		case 'custom-edit':
+		case 'custom-remove':
+			return `custom:${change.id}`;
+		default:
+			return change.type;
+	}
+}
+
+/**
+ * What each change found in the part it writes, made one after another from `a` (left as it is):
+ * the record the changes were made against, so they can later be applied only where that part is
+ * still as they found it.
+ */
+export function partsFound(a: Assessment, changes: readonly AssessmentChange[]): unknown[] {
+	const work = structuredClone(a);
+	return changes.map((change) => {
+		const found = structuredClone(partChanged(work, change));
+		try {
+			applyChange(work, change);
+		} catch (error) {
+			if (!(error instanceof ChangeRefused)) throw error;
+		}
+		return found;
+	});
+}
+
+/** Whether two parts of a record hold the same values, whatever the order of their keys. */
+export function samePart(a: unknown, b: unknown): boolean {
+	return canonicalJson(a) === canonicalJson(b);
+}
+
+// Stored as JSON, a missing part comes back as null and a missing field not at all.
+function canonicalJson(value: unknown): string {
+	return JSON.stringify(value ?? null, (_, v: unknown) =>
+		v && typeof v === 'object' && !Array.isArray(v)
+			? Object.fromEntries(
+					Object.entries(v)
+						.filter(([, x]) => x !== undefined)
+						.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+				)
+			: v
+	);
+}

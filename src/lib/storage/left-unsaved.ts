@@ -1,5 +1,14 @@
 import * as v from 'valibot';
-import { AssessmentChangeSchema, type AssessmentChange } from '$lib/model/changes';
+import type { Assessment } from '$lib/model/assessment';
+import {
+	applyChange,
+	AssessmentChangeSchema,
+	ChangeRefused,
+	partChanged,
+	partName,
+	samePart,
+	type AssessmentChange
+} from '$lib/model/changes';
 import { IdSchema, TimestampSchema } from '$lib/model/checks';
 import { keyOf, keysFor, thisPage } from './left-behind';
 import { localStorageIfAny } from './web-storage';
@@ -8,19 +17,32 @@ import { localStorageIfAny } from './web-storage';
  * Changes whose write had not committed when their page was left. Leaving aborts an IndexedDB
  * write in flight, but a page being left can still write to localStorage (synchronously), so they
  * are kept there and saved when the assessment is next opened. (Their keys: `left-behind.ts`.)
+ * `found` holds, for each change, the part of the record it writes as the page knew it then
+ * (`partsFound`); entries kept before there was `found` are judged by their time alone.
  */
-const LeftUnsavedSchema = v.strictObject({
-	assessmentId: IdSchema,
-	at: TimestampSchema,
-	changes: v.array(AssessmentChangeSchema)
-});
+const LeftUnsavedSchema = v.pipe(
+	v.strictObject({
+		assessmentId: IdSchema,
+		at: TimestampSchema,
+		changes: v.array(AssessmentChangeSchema),
+		found: v.optional(v.array(v.unknown()))
+	}),
+	v.check(
+		(entry) => !entry.found || entry.found.length === entry.changes.length,
+		'One part found for each change.'
+	)
+);
 
 /** Called as the page goes: keeps the changes not yet committed. Best effort (storage may be full). */
-export function keepLeftUnsaved(assessmentId: string, changes: readonly AssessmentChange[]): void {
+export function keepLeftUnsaved(
+	assessmentId: string,
+	changes: readonly AssessmentChange[],
+	found: readonly unknown[]
+): void {
 	try {
 		localStorageIfAny()?.setItem(
 			keyOf(thisPage, assessmentId),
-			JSON.stringify({ assessmentId, at: new Date().toISOString(), changes })
+			JSON.stringify({ assessmentId, at: new Date().toISOString(), changes, found })
 		);
 	} catch {
 		/* Nothing more can be done while the page goes. */
@@ -55,22 +77,48 @@ export function hasLeftUnsaved(assessmentId: string): boolean {
 }
 
 /**
- * The changes pages left behind for this assessment, oldest first, removed as they are taken.
- * A page left before the stored record was last written (`writtenAt`, ms) lost its changes to a
- * later write, made in another tab after it went: they are dropped, never applied over it. (A page
- * that went while its own write was committing left them after that write, and they are applied
- * again, to the same effect.) Entries that do not read as changes are dropped.
+ * The changes pages left behind for this assessment, oldest first, removed as they are taken, and
+ * only those that still apply to `current`, the record as it is now (`stored: false` for one never
+ * saved). A change is applied only where the part it writes is still as its page found it: if
+ * another tab has written that part since (a later answer to the same statement), the later write
+ * stays; if the page's own write committed after all, it is already there. Changes to other parts
+ * are applied, whatever else was written meanwhile. Entries kept before parts were recorded are
+ * dropped if the record was written after their page went. Entries that do not read are dropped.
  */
-export function takeLeftUnsaved(assessmentId: string, writtenAt = -Infinity): AssessmentChange[] {
+export function takeLeftUnsaved(
+	assessmentId: string,
+	current: Assessment,
+	{ stored = true }: { stored?: boolean } = {}
+): AssessmentChange[] {
 	const store = localStorageIfAny();
 	if (!store) return [];
 	const entries: LeftUnsaved[] = [];
 	for (const key of keysFor(store, assessmentId)) {
 		const entry = read(store, key);
-		if (entry && Date.parse(entry.at) >= writtenAt) entries.push(entry);
+		if (entry) entries.push(entry);
 		store.removeItem(key);
 	}
-	return entries
-		.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
-		.flatMap((entry) => entry.changes);
+	const writtenAt = stored ? Date.parse(current.updatedAt) : -Infinity;
+	const work = structuredClone(current);
+	const taken: AssessmentChange[] = [];
+	for (const entry of entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
+		if (!entry.found && Date.parse(entry.at) < writtenAt) continue;
+		// Once one change to a part is passed over, so are the page's later changes to it: the part
+		// may hold again, by chance, what one of them found.
+		const passedOver = new Set<string>();
+		entry.changes.forEach((change, i) => {
+			const part = partName(change);
+			if (passedOver.has(part)) return;
+			if (entry.found && !samePart(partChanged(work, change), entry.found[i]))
+				return passedOver.add(part);
+			try {
+				applyChange(work, change);
+			} catch (error) {
+				if (!(error instanceof ChangeRefused)) throw error;
+				return;
+			}
+			taken.push(change);
+		});
+	}
+	return taken;
 }
