@@ -177,13 +177,21 @@ describe('an assessment being answered', () => {
 		session.setRating('GOV-2', 3);
 		session.keepForLater();
 		const [entry] = [...kept.values()].map((text) => JSON.parse(text));
+		// Each with what it found in the fields it writes when it was made (nothing yet, here).
 		expect(entry).toMatchObject({
 			assessmentId: 'k1',
-			changes: [
-				{ type: 'answer', statementId: 'GOV-1', patch: { rating: 2 } },
-				{ type: 'answer', statementId: 'GOV-2', patch: { rating: 3 } }
+			made: [
+				{
+					change: { type: 'answer', statementId: 'GOV-1', patch: { rating: 2 } },
+					found: { 'answer:GOV-1:rating': null, 'answer:GOV-1:agreement': null }
+				},
+				{
+					change: { type: 'answer', statementId: 'GOV-2', patch: { rating: 3 } },
+					found: { 'answer:GOV-2:rating': null, 'answer:GOV-2:agreement': null }
+				}
 			]
 		});
+		expect(entry.made[0].madeAt).toBeLessThanOrEqual(entry.made[1].madeAt);
 		store.commitAll();
 		await tick();
 		store.commitAll();

@@ -14,14 +14,14 @@ import {
 	applyChange,
 	ChangeRefused,
 	checkChange,
-	partsFound,
+	fieldsWritten,
 	type AssessmentChange
 } from '$lib/model/changes';
 import { LIMITS } from '$lib/model/limits';
 import { answeringProgress, scoreAssessment, type AnsweringProgress } from '$lib/scoring';
 import type { Failure, Written } from '$lib/storage/assessments';
 import type { ChangeChannel } from '$lib/storage/channel';
-import { forgetLeftUnsaved, keepLeftUnsaved } from '$lib/storage/left-unsaved';
+import { forgetLeftUnsaved, keepLeftUnsaved, type MadeChange } from '$lib/storage/left-unsaved';
 import { displayTitle, newId } from './create';
 import { moveKey, planRows } from './plan-rows';
 import { holdUnsavedWork } from './unsaved';
@@ -119,6 +119,7 @@ export class AssessmentSession {
 	#base: Assessment;
 	#pending: AssessmentChange[] = [];
 	#inFlight: AssessmentChange[] = [];
+	#made = new WeakMap<AssessmentChange, MadeChange>();
 	#stored: boolean;
 	#deleted = false;
 	#unsubscribe: () => void = () => {};
@@ -192,6 +193,12 @@ export class AssessmentSession {
 			this.notices = [checked.message];
 			return false;
 		}
+		// What it found and when, in case the page goes before it is written (`keepForLater`).
+		const made: MadeChange = {
+			change: checked.change,
+			found: fieldsWritten(this.assessment, checked.change),
+			madeAt: Date.now()
+		};
 		try {
 			this.assessment = withChanges(this.assessment, [checked.change]);
 		} catch (error) {
@@ -202,6 +209,7 @@ export class AssessmentSession {
 			throw error;
 		}
 		this.#pending.push(checked.change);
+		this.#made.set(checked.change, made);
 		this.#changedHere = true;
 		if (this.store && !this.#deleted) {
 			// After a failure the problem stays on screen until a write commits, not only until the next try.
@@ -386,8 +394,17 @@ export class AssessmentSession {
 	 */
 	keepForLater() {
 		if (!this.store || this.#deleted || this.committed) return;
-		const changes = [...this.#inFlight, ...this.#pending];
-		keepLeftUnsaved(this.id, changes, partsFound(this.#base, changes));
+		keepLeftUnsaved(
+			this.id,
+			[...this.#inFlight, ...this.#pending].map(
+				(change) =>
+					this.#made.get(change) ?? {
+						change,
+						found: fieldsWritten(this.#base, change),
+						madeAt: Date.now()
+					}
+			)
+		);
 		this.#keptForLater = true;
 	}
 

@@ -176,82 +176,68 @@ export function applyChange(a: Assessment, change: AssessmentChange): void {
 	}
 }
 
-/** The part of the record a change writes, as it is in `a` (`undefined` where there is none yet). */
-export function partChanged(a: Assessment, change: AssessmentChange): unknown {
-	switch (change.type) {
-		case 'answer':
-			return a.answers[change.statementId];
-		case 'decision':
-			return a.decisions[change.decisionId];
-		case 'profile': {
-			const keys = [...Object.keys(change.patch), ...(change.clear ?? [])];
-			return Object.fromEntries(keys.map((k) => [k, a.profile[k as keyof typeof a.profile]]));
-		}
-		case 'title':
-			return a.title;
-		case 'position':
-			return a.position;
-		case 'plan-edit':
-			return a.plan.edits[change.key];
-		case 'custom-add':
-			return a.plan.custom.find((c) => c.id === change.action.id);
-		case 'custom-edit':
-		case 'custom-remove':
-			return a.plan.custom.find((c) => c.id === change.id);
-		case 'plan-order':
-			return a.plan.order;
-		case 'exported':
-			return a.lastExportedAt;
-		case 'reassess':
-			return a.reassessOn;
-		case 'content-version':
-			return a.contentVersion;
-	}
-}
-
-/** A name for the part of the record a change writes: two changes write the same part when their names match. */
-export function partName(change: AssessmentChange): string {
-	switch (change.type) {
-		case 'answer':
-			return `answer:${change.statementId}`;
-		case 'decision':
-			return `decision:${change.decisionId}`;
-		case 'plan-edit':
-			return `plan-edit:${change.key}`;
-		case 'custom-add':
-			return `custom:${change.action.id}`;
-		case 'custom-edit':
-		case 'custom-remove':
-			return `custom:${change.id}`;
-		default:
-			return change.type;
-	}
-}
-
 /**
- * What each change found in the part it writes, made one after another from `a` (left as it is):
- * the record the changes were made against, so they can later be applied only where that part is
- * still as they found it.
+ * The fields of the record a change writes, by name, each with its value in `a` (`undefined` where
+ * there is none yet). Two changes write the same field when a name is in both. An answer, the
+ * profile and a plan edit are written field by field (a note and a rating are separate fields).
  */
-export function partsFound(a: Assessment, changes: readonly AssessmentChange[]): unknown[] {
-	const work = structuredClone(a);
-	return changes.map((change) => {
-		const found = structuredClone(partChanged(work, change));
-		try {
-			applyChange(work, change);
-		} catch (error) {
-			if (!(error instanceof ChangeRefused)) throw error;
-		}
-		return found;
-	});
+export function fieldsWritten(a: Assessment, change: AssessmentChange): Record<string, unknown> {
+	const each = (prefix: string, keys: readonly string[], from: object | undefined) =>
+		Object.fromEntries(
+			keys.map((k) => [`${prefix}:${k}`, (from as Record<string, unknown> | undefined)?.[k]])
+		);
+	const keys = (c: { patch: object; clear?: readonly string[] }) => [
+		...Object.keys(c.patch),
+		...(c.clear ?? [])
+	];
+	switch (change.type) {
+		case 'answer':
+			return each(`answer:${change.statementId}`, keys(change), a.answers[change.statementId]);
+		case 'decision':
+			return { [`decision:${change.decisionId}`]: a.decisions[change.decisionId] };
+		case 'profile':
+			return each('profile', keys(change), a.profile);
+		case 'plan-edit':
+			return each(`plan-edit:${change.key}`, keys(change), a.plan.edits[change.key]);
+		case 'custom-add':
+			return {
+				[`custom:${change.action.id}`]: a.plan.custom.find((c) => c.id === change.action.id)
+			};
+		case 'custom-edit':
+		case 'custom-remove':
+			return { [`custom:${change.id}`]: a.plan.custom.find((c) => c.id === change.id) };
+		case 'title':
+			return { title: a.title };
+		case 'position':
+			return { position: a.position };
+		case 'plan-order':
+			return { 'plan-order': a.plan.order };
+		case 'exported':
+			return { exported: a.lastExportedAt };
+		case 'reassess':
+			return { reassess: a.reassessOn };
+		case 'content-version':
+			return { 'content-version': a.contentVersion };
+	}
 }
 
-/** Whether two parts of a record hold the same values, whatever the order of their keys. */
-export function samePart(a: unknown, b: unknown): boolean {
+/** Whether every field the change writes is in `a` as `found` says it was. */
+export function fieldsAsFound(
+	a: Assessment,
+	change: AssessmentChange,
+	found: Readonly<Record<string, unknown>>
+): boolean {
+	return Object.entries(fieldsWritten(a, change)).every(([name, value]) =>
+		sameValue(value, found[name])
+	);
+}
+
+/** Whether two values hold the same data, whatever the order of their keys. */
+export function sameValue(a: unknown, b: unknown): boolean {
 	return canonicalJson(a) === canonicalJson(b);
 }
 
-// Stored as JSON, a missing part comes back as null and a missing field not at all.
+// Stored as JSON, a missing value comes back as null and a missing field not at all.
 function canonicalJson(value: unknown): string {
 	return JSON.stringify(value ?? null, (_, v: unknown) =>
 		v && typeof v === 'object' && !Array.isArray(v)

@@ -4,50 +4,70 @@ import {
 	applyChange,
 	AssessmentChangeSchema,
 	ChangeRefused,
-	partChanged,
-	partName,
-	samePart,
+	fieldsAsFound,
+	fieldsWritten,
 	type AssessmentChange
 } from '$lib/model/changes';
 import { IdSchema, TimestampSchema } from '$lib/model/checks';
 import { keyOf, keysFor, thisPage } from './left-behind';
 import { localStorageIfAny } from './web-storage';
 
+/** A change as its page made it: what it found in each field it writes, and when (ms). */
+const MadeChangeSchema = v.strictObject({
+	change: AssessmentChangeSchema,
+	found: v.record(v.string(), v.unknown()),
+	madeAt: v.number()
+});
+export type MadeChange = v.InferOutput<typeof MadeChangeSchema>;
+
 /**
  * Changes whose write had not committed when their page was left. Leaving aborts an IndexedDB
  * write in flight, but a page being left can still write to localStorage (synchronously), so they
  * are kept there and saved when the assessment is next opened. (Their keys: `left-behind.ts`.)
- * `found` holds, for each change, the part of the record it writes as the page knew it then
- * (`partsFound`); entries kept before there was `found` are judged by their time alone.
+ * The previous release kept the changes alone (`changes`), judged by the entry's time.
  */
-const LeftUnsavedSchema = v.pipe(
+const LeftUnsavedSchema = v.union([
+	v.strictObject({ assessmentId: IdSchema, at: TimestampSchema, made: v.array(MadeChangeSchema) }),
 	v.strictObject({
 		assessmentId: IdSchema,
 		at: TimestampSchema,
-		changes: v.array(AssessmentChangeSchema),
-		found: v.optional(v.array(v.unknown()))
-	}),
-	v.check(
-		(entry) => !entry.found || entry.found.length === entry.changes.length,
-		'One part found for each change.'
-	)
-);
+		changes: v.array(AssessmentChangeSchema)
+	})
+]);
 
-/** Called as the page goes: keeps the changes not yet committed. Best effort (storage may be full). */
-export function keepLeftUnsaved(
-	assessmentId: string,
-	changes: readonly AssessmentChange[],
-	found: readonly unknown[]
-): void {
+/**
+ * Called as the page goes: keeps the changes not yet committed. Best effort (storage may be full).
+ * A run of changes to the same fields (a note typed key by key) is kept as its last change, with
+ * what the first of them found, so what is kept grows with the text, not with each key pressed.
+ */
+export function keepLeftUnsaved(assessmentId: string, made: readonly MadeChange[]): void {
+	const kept: MadeChange[] = [];
+	for (const change of made) {
+		const last = kept.at(-1);
+		if (last && sameNames(last.found, change.found))
+			kept[kept.length - 1] = { ...change, found: last.found };
+		else kept.push(change);
+	}
 	try {
 		localStorageIfAny()?.setItem(
 			keyOf(thisPage, assessmentId),
-			JSON.stringify({ assessmentId, at: new Date().toISOString(), changes, found })
+			JSON.stringify({
+				assessmentId,
+				at: new Date().toISOString(),
+				// A field found empty stays named (as null), which JSON would otherwise leave out.
+				made: kept.map((m) => ({
+					...m,
+					found: Object.fromEntries(Object.entries(m.found).map(([k, x]) => [k, x ?? null]))
+				}))
+			})
 		);
 	} catch {
 		/* Nothing more can be done while the page goes. */
 	}
 }
+
+const sameNames = (a: object, b: object) =>
+	Object.keys(a).sort().join('\n') === Object.keys(b).sort().join('\n');
 
 /** The page stayed (or came back) and its writes committed after all. */
 export function forgetLeftUnsaved(assessmentId: string): void {
@@ -77,13 +97,15 @@ export function hasLeftUnsaved(assessmentId: string): boolean {
 }
 
 /**
- * The changes pages left behind for this assessment, oldest first, removed as they are taken, and
- * only those that still apply to `current`, the record as it is now (`stored: false` for one never
- * saved). A change is applied only where the part it writes is still as its page found it: if
- * another tab has written that part since (a later answer to the same statement), the later write
- * stays; if the page's own write committed after all, it is already there. Changes to other parts
- * are applied, whatever else was written meanwhile. Entries kept before parts were recorded are
- * dropped if the record was written after their page went. Entries that do not read are dropped.
+ * The changes pages left behind for this assessment that still apply to `current`, the record as it
+ * is now (`stored: false` for one never saved), in the order they were made; all are removed.
+ * A change is applied only where every field it writes is still as its page had it when the change
+ * was made: a later write by another tab to the same field stays, and if the page's own write
+ * committed after all, it is already there. Changes to other fields are applied, whatever else was
+ * written meanwhile. Once a change to a field is passed over, so are its page's later changes to
+ * it (the field may hold again, by chance, what one of them found). Changes kept by the previous
+ * release are dropped if the record was written after their page went. An entry that does not
+ * read, or cannot be judged, is dropped alone.
  */
 export function takeLeftUnsaved(
 	assessmentId: string,
@@ -92,33 +114,40 @@ export function takeLeftUnsaved(
 ): AssessmentChange[] {
 	const store = localStorageIfAny();
 	if (!store) return [];
-	const entries: LeftUnsaved[] = [];
+	const writtenAt = stored ? Date.parse(current.updatedAt) : -Infinity;
+	const taken: { change: AssessmentChange; madeAt: number }[] = [];
 	for (const key of keysFor(store, assessmentId)) {
 		const entry = read(store, key);
-		if (entry) entries.push(entry);
 		store.removeItem(key);
+		if (!entry) continue;
+		try {
+			if ('changes' in entry) {
+				const at = Date.parse(entry.at);
+				if (at >= writtenAt) taken.push(...entry.changes.map((change) => ({ change, madeAt: at })));
+			} else taken.push(...stillApplying(current, entry.made));
+		} catch {
+			/* Tampered beyond judging: this entry alone is dropped. */
+		}
 	}
-	const writtenAt = stored ? Date.parse(current.updatedAt) : -Infinity;
+	return taken.sort((a, b) => a.madeAt - b.madeAt).map(({ change }) => change);
+}
+
+/** One page's changes that still apply to `current`, each judged after the page's earlier ones. */
+function stillApplying(current: Assessment, made: readonly MadeChange[]): MadeChange[] {
 	const work = structuredClone(current);
-	const taken: AssessmentChange[] = [];
-	for (const entry of entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
-		if (!entry.found && Date.parse(entry.at) < writtenAt) continue;
-		// Once one change to a part is passed over, so are the page's later changes to it: the part
-		// may hold again, by chance, what one of them found.
-		const passedOver = new Set<string>();
-		entry.changes.forEach((change, i) => {
-			const part = partName(change);
-			if (passedOver.has(part)) return;
-			if (entry.found && !samePart(partChanged(work, change), entry.found[i]))
-				return passedOver.add(part);
-			try {
-				applyChange(work, change);
-			} catch (error) {
-				if (!(error instanceof ChangeRefused)) throw error;
-				return;
-			}
-			taken.push(change);
-		});
-	}
-	return taken;
+	const passedOver = new Set<string>();
+	return made.filter(({ change, found }) => {
+		const names = Object.keys(fieldsWritten(work, change));
+		if (names.some((name) => passedOver.has(name)) || !fieldsAsFound(work, change, found)) {
+			for (const name of names) passedOver.add(name);
+			return false;
+		}
+		try {
+			applyChange(work, change);
+			return true;
+		} catch (error) {
+			if (error instanceof ChangeRefused) return false;
+			throw error;
+		}
+	});
 }
