@@ -121,7 +121,6 @@ export class AssessmentLibrary {
 		await this.refresh();
 	}
 
-	/** Imports a save file. A file whose assessment is already stored here is added as a copy, never over it. */
 	/** A save file the person chose: too large or unreadable says why, and changes nothing. */
 	async importFile(file: File): Promise<Assessment | null> {
 		let text: string;
@@ -134,6 +133,7 @@ export class AssessmentLibrary {
 		return this.importText(text);
 	}
 
+	/** Imports a save file. A file whose assessment is already stored here is added as a copy, never over it. */
 	async importText(text: string): Promise<Assessment | null> {
 		if (!this.store) {
 			this.#fail(this.unavailable ?? 'This browser is not storing anything.');

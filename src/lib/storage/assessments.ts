@@ -30,6 +30,8 @@ export interface Removed {
 	assessment: unknown;
 	workshop?: unknown;
 	responses: unknown[];
+	/** Changes pages left unsaved for it (`left-behind.ts`), by key, so "Undo delete" puts them back. */
+	leftUnsaved?: Record<string, string>;
 }
 
 const titleOf = (raw: unknown): string => {
@@ -291,8 +293,8 @@ export class AssessmentStore extends ConnectedStore {
 			}
 			await tx.objectStore('assessments').delete(id);
 			await tx.done;
-			// Changes a page left unsaved go with it.
-			(await leftBehind()).dropLeftUnsaved(id);
+			// Changes a page left unsaved go with it, and come back with an undo.
+			removed.leftUnsaved = (await leftBehind()).dropLeftUnsaved(id);
 			this.channel.post({ type: 'assessment-removed', id });
 			if (typeof workshopId === 'string')
 				this.channel.post({ type: 'workshop-removed', id: workshopId });
@@ -323,6 +325,7 @@ export class AssessmentStore extends ConnectedStore {
 					await tx.objectStore('responses').put(r, [r.workshopId, r.responseId]);
 			}
 			await tx.done;
+			if (removed.leftUnsaved) (await leftBehind()).putBackLeftUnsaved(removed.leftUnsaved);
 			this.channel.post({ type: 'assessment', id, revision: -1 });
 			if (workshop?.id) this.channel.post({ type: 'workshop', id: workshop.id });
 			return { ok: true };

@@ -29,14 +29,29 @@ export function keysFor(
 	});
 }
 
-/** The assessment was deleted: whatever pages left for it goes too. */
-export function dropLeftUnsaved(assessmentId: string): void {
+/** The assessment was deleted: whatever pages left for it goes too. Returns what went, by key. */
+export function dropLeftUnsaved(assessmentId: string): Record<string, string> {
+	const dropped: Record<string, string> = {};
 	const store = localStorageIfAny();
-	if (!store) return;
+	if (!store) return dropped;
 	try {
-		for (const key of keysFor(store, assessmentId, { thisPageToo: true })) store.removeItem(key);
+		for (const key of keysFor(store, assessmentId, { thisPageToo: true })) {
+			dropped[key] = store.getItem(key) ?? '';
+			store.removeItem(key);
+		}
 	} catch {
-		/* Nothing to remove. */
+		/* Nothing more to remove. */
+	}
+	return dropped;
+}
+
+/** A deletion was undone: what pages had left for the assessment is there again. */
+export function putBackLeftUnsaved(dropped: Record<string, string>): void {
+	try {
+		for (const [key, value] of Object.entries(dropped))
+			if (key.startsWith(PREFIX)) localStorageIfAny()?.setItem(key, value);
+	} catch {
+		/* Storage full or refused: the restored assessment is as it was last saved. */
 	}
 }
 

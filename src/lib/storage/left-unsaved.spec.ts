@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createAssessment } from '$lib/assessment/create';
 import type { Assessment } from '$lib/model/assessment';
 import { applyChange, fieldsWritten, type AssessmentChange } from '$lib/model/changes';
-import { dropLeftUnsaved, forgetAllLeftUnsaved } from './left-behind';
+import { dropLeftUnsaved, forgetAllLeftUnsaved, putBackLeftUnsaved } from './left-behind';
 import {
 	forgetLeftUnsaved,
 	hasLeftUnsaved,
@@ -218,12 +218,17 @@ describe('changes a page left unsaved as it went', () => {
 		expect(keys()).toEqual([]);
 	});
 
-	it('go with the assessment when it is deleted, this page\u2019s own included', () => {
+	it('go with the assessment when it is deleted, this page\u2019s own included, and come back if the deletion is undone', () => {
 		leftByAnotherPage('p1', 'a1', 1000, { changes: [rating('GOV-1', 2)] });
 		keepLeftUnsaved('a1', made(stored('a1', 0), [rating('GOV-2', 1)]));
 		leftByAnotherPage('p2', 'a2', 1000, { changes: [rating('GOV-1', 2)] });
-		dropLeftUnsaved('a1');
+		const before = new Map(storage.entries);
+		const dropped = dropLeftUnsaved('a1');
 		expect(keys()).toEqual(['pwr-left-unsaved:p2:a2']);
+		putBackLeftUnsaved(dropped);
+		expect(new Map(storage.entries)).toEqual(before);
+		putBackLeftUnsaved({ 'someone-else': 'not ours' });
+		expect(storage.getItem('someone-else')).toBeNull();
 	});
 
 	it('are all removed by "Clear all data", and nothing else is', () => {
