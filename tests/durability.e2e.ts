@@ -210,6 +210,31 @@ test('changes whose saving was cut short when the page was left are saved when i
 	await expect(page.getByText('No assessments saved on this device yet.')).toBeVisible();
 });
 
+test('a new assessment whose first save failed, its tab then closed, is offered on the first page and saved from there', async ({
+	page,
+	context
+}) => {
+	const tab = await context.newPage();
+	tab.on('dialog', (dialog) => void dialog.accept());
+	await tab.goto('/');
+	await tab.getByRole('link', { name: 'Start a new assessment' }).click();
+	await expect(tab.getByLabel('Organisation or service name')).toBeVisible();
+	await breakWrites(tab);
+	await tab.getByLabel('Organisation or service name').fill('Closed Tab Ward');
+	await expect(tab.getByTestId('save-status').first()).toHaveAttribute('data-state', 'error');
+	const closed = tab.waitForEvent('close');
+	await tab.close({ runBeforeUnload: true });
+	await closed;
+
+	await page.goto('/');
+	await expect(page.getByText(/^Not saved yet: Closed Tab Ward/)).toBeVisible();
+	await page.getByRole('button', { name: 'Save it on this device' }).click();
+	await expect(page.getByRole('heading', { level: 3, name: /Closed Tab Ward/ })).toBeVisible();
+	await expect(page.getByText(/^Not saved yet/)).toHaveCount(0);
+	await page.getByRole('link', { name: /^Continue/ }).click();
+	await expect(page.getByLabel('Organisation or service name')).toHaveValue('Closed Tab Ward');
+});
+
 test('a change cut short as one tab went is saved even though another tab answered meanwhile, and never over that tab\u2019s later answer to the same statement', async ({
 	page,
 	context

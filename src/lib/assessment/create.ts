@@ -48,7 +48,11 @@ export function duplicateAssessment(
 }
 
 /** The assessment's own name, or "organisation – date" (the date in the user's time zone). */
-export function displayTitle(a: Pick<Assessment, 'title' | 'profile' | 'createdAt'>): string {
+export function displayTitle(
+	a: Pick<Assessment, 'title' | 'createdAt'> & {
+		profile: Pick<Assessment['profile'], 'organisationName'>;
+	}
+): string {
 	if (a.title.trim()) return a.title.trim();
 	const org = a.profile.organisationName.trim() || 'Untitled organisation';
 	return `${org} – ${shortDate(a.createdAt)}`;

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bank } from '$lib/content';
 import { exportJson } from '$lib/format/save-file';
 import { LIMITS } from '$lib/model/limits';
+import { useMemoryLocalStorage } from '$lib/testing/memory-storage';
 import { AssessmentStore } from '$lib/storage/assessments';
 import { ChangeChannel } from '$lib/storage/channel';
 import { openDatabase, type Db } from '$lib/storage/db';
@@ -70,6 +71,47 @@ const hostile = fc.oneof(
 );
 
 describe('the list of saved assessments', () => {
+	it('offers a new assessment that only changes left unsaved hold (its tab closed before its first save), and saves it or lets it go', async () => {
+		const { storage, restore } = useMemoryLocalStorage();
+		try {
+			const left = (id: string, made: object[]) =>
+				storage.setItem(
+					`pwr-left-unsaved:gone:${id}`,
+					JSON.stringify({ assessmentId: id, at: '2026-11-30T10:00:00.000Z', made })
+				);
+			left('new-1', [
+				{
+					change: { type: 'profile', patch: { organisationName: 'Closed Ward' } },
+					found: { 'profile:organisationName': '' },
+					madeAt: 1
+				},
+				{
+					change: { type: 'answer', statementId: 'ROLE-1', patch: { rating: 3 } },
+					found: { 'answer:ROLE-1:rating': null },
+					madeAt: 2
+				}
+			]);
+			left('new-2', [
+				{ change: { type: 'title', title: 'Let Go' }, found: { title: '' }, madeAt: 1 }
+			]);
+			await library.refresh();
+			expect(library.unfinished.map((u) => u.title)).toEqual(['Closed Ward', 'Let Go']);
+			expect(library.hasData).toBe(true);
+
+			await library.saveUnfinished('new-1');
+			const saved = library.items.find((a) => a.id === 'new-1');
+			expect(saved?.profile.organisationName).toBe('Closed Ward');
+			expect(saved?.answers['ROLE-1']?.rating).toBe(3);
+			expect(library.unfinished.map((u) => u.id)).toEqual(['new-2']);
+
+			await library.discardUnfinished('new-2');
+			expect(library.unfinished).toEqual([]);
+			expect([...storage.entries.keys()]).toEqual([]);
+		} finally {
+			restore();
+		}
+	});
+
 	it('takes in a save file chosen on the device, and refuses one too large to be a save file, changing nothing', async () => {
 		const tooLarge = new File(['x'.repeat(LIMITS.fileChars + 1)], 'big.json');
 		expect(await library.importFile(tooLarge)).toBeNull();

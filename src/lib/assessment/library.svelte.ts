@@ -1,12 +1,15 @@
 import { readTextFile } from '$lib/browser/download';
 import type { Assessment } from '$lib/model/assessment';
+import { applyChange, ChangeRefused } from '$lib/model/changes';
 import { LIMITS } from '$lib/model/limits';
 import type { AssessmentStore, NewerRecord, Removed } from '$lib/storage/assessments';
 import type { ChangeChannel } from '$lib/storage/channel';
 import type { SetAsideRecord } from '$lib/storage/db';
 import { device, persistence, type Persistence } from '$lib/storage/device';
+import { leftUnsavedEntries, putBackLeftUnsaved, dropLeftUnsaved } from '$lib/storage/left-behind';
+import { leftWithoutRecord, takeLeftUnsaved } from '$lib/storage/left-unsaved';
 import { readAssessmentText } from '$lib/storage/validate';
-import { displayTitle, duplicateAssessment, newId } from './create';
+import { createAssessment, displayTitle, duplicateAssessment, newId } from './create';
 
 export type LibraryMessage = { kind: 'ok' | 'error' | 'warn'; text: string };
 
@@ -16,6 +19,8 @@ export class AssessmentLibrary {
 	newer: NewerRecord[] = $state([]);
 	problems: string[] = $state([]);
 	setAside: SetAsideRecord[] = $state([]);
+	/** New assessments whose first save never finished, their tab closed: kept only as left changes. */
+	unfinished: { id: string; title: string; at: string }[] = $state([]);
 	message: LibraryMessage | null = $state(null);
 	lastDeleted: { removed: Removed; title: string } | null = $state(null);
 	persistence: Persistence = $state('unknown');
@@ -46,6 +51,16 @@ export class AssessmentLibrary {
 				this.newer = listing.newer;
 				if (listing.problems.length) this.problems = [...this.problems, ...listing.problems];
 				this.setAside = await this.store.setAside();
+				const stored = new Set([...this.items, ...this.newer].map((a) => a.id));
+				this.unfinished = leftWithoutRecord(stored).map(({ assessmentId, changes, at }) => {
+					// Named as the person last named it; the date is said beside it.
+					let title = '';
+					for (const change of changes)
+						if (change.type === 'title' && change.title.trim()) title = change.title.trim();
+						else if (change.type === 'profile' && change.patch.organisationName?.trim())
+							title ||= change.patch.organisationName.trim();
+					return { id: assessmentId, title: title || 'An unnamed assessment', at };
+				});
 			}
 			if (this.store) this.workshopResponses = await this.store.responseCounts();
 			this.persistence = await persistence();
@@ -118,6 +133,37 @@ export class AssessmentLibrary {
 		if (!done.ok) return this.#fail(done.message);
 		this.message = { kind: 'ok', text: `Restored ${title}.` };
 		this.lastDeleted = null;
+		await this.refresh();
+	}
+
+	/** Saves a new assessment that only its left changes held; they stay kept until it is saved. */
+	async saveUnfinished(id: string) {
+		const entry = this.unfinished.find((u) => u.id === id);
+		if (!entry || !this.store) return;
+		const kept = leftUnsavedEntries(id);
+		// The question bank is large: it loads only when such an assessment is saved.
+		const { bank } = await import('$lib/content');
+		const record = createAssessment(bank.version, new Date(entry.at), id);
+		for (const change of takeLeftUnsaved(id, record, { stored: false }))
+			try {
+				applyChange(record, change);
+			} catch (error) {
+				if (!(error instanceof ChangeRefused)) throw error;
+			}
+		const saved = await this.store.create(record);
+		if (!saved.ok) {
+			putBackLeftUnsaved(kept);
+			return this.#fail(saved.message);
+		}
+		this.message = { kind: 'ok', text: `Saved ${entry.title} on this device.` };
+		await this.refresh();
+	}
+
+	async discardUnfinished(id: string) {
+		const entry = this.unfinished.find((u) => u.id === id);
+		if (!entry) return;
+		dropLeftUnsaved(id);
+		this.message = { kind: 'warn', text: `Discarded ${entry.title}.` };
 		await this.refresh();
 	}
 
@@ -214,6 +260,7 @@ export class AssessmentLibrary {
 			this.items.length +
 				this.newer.length +
 				this.setAside.length +
+				this.unfinished.length +
 				Object.keys(this.workshopResponses).length >
 			0
 		);

@@ -14,31 +14,56 @@ export const thisPage = `${Date.now().toString(36)}-${Math.random().toString(36)
 export const keyOf = (page: string, assessmentId: string) => `${PREFIX}${page}:${assessmentId}`;
 
 /**
- * The keys pages left for this assessment. A page's own part of a key holds no ":", so what follows
+ * The id of the assessment a key is for. A page's own part of a key holds no ":", so what follows
  * it is the assessment's id exactly, whatever that id holds.
  */
+const assessmentIdOf = (key: string) => {
+	const rest = key.slice(PREFIX.length);
+	return rest.slice(rest.indexOf(':') + 1);
+};
+
+/** The keys pages left for this assessment (other pages', unless `thisPageToo`). */
 export function keysFor(
 	store: Storage,
 	assessmentId: string,
 	{ thisPageToo = false } = {}
 ): string[] {
-	return keysStartingWith(store, [PREFIX]).filter((key) => {
-		const rest = key.slice(PREFIX.length);
-		const page = rest.slice(0, rest.indexOf(':'));
-		return rest.slice(page.length + 1) === assessmentId && (thisPageToo || page !== thisPage);
-	});
+	return keysStartingWith(store, [PREFIX]).filter(
+		(key) =>
+			assessmentIdOf(key) === assessmentId && (thisPageToo || !key.startsWith(keyOf(thisPage, '')))
+	);
+}
+
+/** The assessments any page left changes for. */
+export function assessmentsLeftFor(): string[] {
+	const store = localStorageIfAny();
+	if (!store) return [];
+	try {
+		return [...new Set(keysStartingWith(store, [PREFIX]).map(assessmentIdOf))];
+	} catch {
+		return [];
+	}
+}
+
+/** What pages left for this assessment, by key, as it is stored. */
+export function leftUnsavedEntries(assessmentId: string): Record<string, string> {
+	const entries: Record<string, string> = {};
+	const store = localStorageIfAny();
+	if (!store) return entries;
+	try {
+		for (const key of keysFor(store, assessmentId, { thisPageToo: true }))
+			entries[key] = store.getItem(key) ?? '';
+	} catch {
+		/* Storage refused: nothing can be read. */
+	}
+	return entries;
 }
 
 /** The assessment was deleted: whatever pages left for it goes too. Returns what went, by key. */
 export function dropLeftUnsaved(assessmentId: string): Record<string, string> {
-	const dropped: Record<string, string> = {};
-	const store = localStorageIfAny();
-	if (!store) return dropped;
+	const dropped = leftUnsavedEntries(assessmentId);
 	try {
-		for (const key of keysFor(store, assessmentId, { thisPageToo: true })) {
-			dropped[key] = store.getItem(key) ?? '';
-			store.removeItem(key);
-		}
+		for (const key of Object.keys(dropped)) localStorageIfAny()?.removeItem(key);
 	} catch {
 		/* Nothing more to remove. */
 	}

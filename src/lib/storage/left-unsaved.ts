@@ -9,7 +9,7 @@ import {
 	type AssessmentChange
 } from '$lib/model/changes';
 import { IdSchema, TimestampSchema } from '$lib/model/checks';
-import { keyOf, keysFor, thisPage } from './left-behind';
+import { assessmentsLeftFor, keyOf, keysFor, thisPage } from './left-behind';
 import { localStorageIfAny } from './web-storage';
 
 /** A change as its page made it: what it found in each field it writes, and when (ms). */
@@ -150,4 +150,39 @@ function stillApplying(current: Assessment, made: readonly MadeChange[]): MadeCh
 			throw error;
 		}
 	});
+}
+
+/**
+ * Assessments that pages left changes for but that are not stored: a new one whose first save
+ * failed, its tab then closed rather than reloaded. Nothing else would ever open them again, so the
+ * saved list offers them. Each with the changes in the order they were made, and when the last was.
+ */
+export function leftWithoutRecord(
+	stored: ReadonlySet<string>
+): { assessmentId: string; changes: AssessmentChange[]; at: string }[] {
+	const store = localStorageIfAny();
+	if (!store) return [];
+	return assessmentsLeftFor()
+		.filter((id) => !stored.has(id))
+		.flatMap((assessmentId) => {
+			const entries = keysFor(store, assessmentId, { thisPageToo: true })
+				.map((key) => read(store, key))
+				.filter((entry) => entry !== null);
+			if (!entries.length) return [];
+			const made = entries.flatMap((entry) =>
+				'changes' in entry
+					? entry.changes.map((change) => ({ change, madeAt: Date.parse(entry.at) }))
+					: entry.made
+			);
+			return [
+				{
+					assessmentId,
+					changes: made.sort((a, b) => a.madeAt - b.madeAt).map(({ change }) => change),
+					at: entries
+						.map((entry) => entry.at)
+						.sort()
+						.at(-1)!
+				}
+			];
+		});
 }
