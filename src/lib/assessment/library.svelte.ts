@@ -144,7 +144,7 @@ export class AssessmentLibrary {
 		// The question bank is large: it loads only when such an assessment is saved.
 		const { bank } = await import('$lib/content');
 		const record = createAssessment(bank.version, new Date(entry.at), id);
-		for (const change of takeLeftUnsaved(id, record, { stored: false }))
+		for (const { change } of takeLeftUnsaved(id, record, { stored: false }))
 			try {
 				applyChange(record, change);
 			} catch (error) {

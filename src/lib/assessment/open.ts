@@ -1,8 +1,7 @@
 import { bank } from '$lib/content';
 import { device } from '$lib/storage/device';
-import { hasLeftUnsaved, takeLeftUnsaved } from '$lib/storage/left-unsaved';
+import { hasLeftUnsaved, takeLeftUnsaved, type MadeChange } from '$lib/storage/left-unsaved';
 import type { Assessment } from '$lib/model/assessment';
-import type { AssessmentChange } from '$lib/model/changes';
 import { createAssessment } from './create';
 import { AssessmentSession } from './session.svelte';
 import { contentUpgrade, newerBankNotice } from './content-upgrade';
@@ -63,10 +62,11 @@ export function openSession(id: string): Promise<Opened> {
 }
 
 /** Saves the changes a page left unsaved as it went (they are shown at once, as if just made). */
-function saveLeftUnsaved(session: AssessmentSession, changes: AssessmentChange[]) {
-	if (!changes.length) return;
+function saveLeftUnsaved(session: AssessmentSession, made: MadeChange[]) {
+	if (!made.length) return;
 	let saved = 0;
-	for (const change of changes) if (session.change(change)) saved++;
+	for (const { change, found, madeAt } of made)
+		if (session.change(change, { found, madeAt })) saved++;
 	if (saved)
 		session.notices = [
 			...session.notices,

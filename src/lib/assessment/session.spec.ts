@@ -192,6 +192,14 @@ describe('an assessment being answered', () => {
 			]
 		});
 		expect(entry.made[0].madeAt).toBeLessThanOrEqual(entry.made[1].madeAt);
+		// A change replayed from a page left earlier keeps when it was made there.
+		session.change(
+			{ type: 'answer', statementId: 'GOV-3', patch: { note: 'From before' } },
+			{ found: { 'answer:GOV-3:note': null }, madeAt: 1234 }
+		);
+		session.keepForLater();
+		const [again] = [...kept.values()].map((text) => JSON.parse(text));
+		expect(again.made.at(-1)).toMatchObject({ madeAt: 1234, change: { statementId: 'GOV-3' } });
 		store.commitAll();
 		await tick();
 		store.commitAll();

@@ -187,17 +187,21 @@ export class AssessmentSession {
 	}
 
 	/** Applies one change on screen and queues it for saving. Returns false, with a message, if refused. */
-	change(change: AssessmentChange): boolean {
+	/**
+	 * Makes a change. `made` is for a change made before, on a page since left (`openSession`): it
+	 * keeps what that change found and when it was made, in case this page goes before it is written.
+	 */
+	change(change: AssessmentChange, made?: Pick<MadeChange, 'found' | 'madeAt'>): boolean {
 		const checked = checkChange(change);
 		if (!checked.ok) {
 			this.notices = [checked.message];
 			return false;
 		}
 		// What it found and when, in case the page goes before it is written (`keepForLater`).
-		const made: MadeChange = {
+		const record: MadeChange = {
 			change: checked.change,
-			found: fieldsWritten(this.assessment, checked.change),
-			madeAt: Date.now()
+			found: made?.found ?? fieldsWritten(this.assessment, checked.change),
+			madeAt: made?.madeAt ?? Date.now()
 		};
 		try {
 			this.assessment = withChanges(this.assessment, [checked.change]);
@@ -209,7 +213,7 @@ export class AssessmentSession {
 			throw error;
 		}
 		this.#pending.push(checked.change);
-		this.#made.set(checked.change, made);
+		this.#made.set(checked.change, record);
 		this.#changedHere = true;
 		if (this.store && !this.#deleted) {
 			// After a failure the problem stays on screen until a write commits, not only until the next try.

@@ -204,6 +204,11 @@ export function fieldsWritten(a: Assessment, change: AssessmentChange): Record<s
 				[`custom:${change.action.id}`]: a.plan.custom.find((c) => c.id === change.action.id)
 			};
 		case 'custom-edit':
+			return each(
+				`custom:${change.id}`,
+				keys(change),
+				a.plan.custom.find((c) => c.id === change.id)
+			);
 		case 'custom-remove':
 			return { [`custom:${change.id}`]: a.plan.custom.find((c) => c.id === change.id) };
 		case 'title':

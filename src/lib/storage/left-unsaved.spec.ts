@@ -8,7 +8,7 @@ import {
 	forgetLeftUnsaved,
 	hasLeftUnsaved,
 	keepLeftUnsaved,
-	takeLeftUnsaved,
+	takeLeftUnsaved as takeMade,
 	type MadeChange
 } from './left-unsaved';
 import { keepLeftDraft } from './left-draft';
@@ -21,6 +21,9 @@ beforeEach(() => {
 	return memory.restore;
 });
 const keys = () => [...storage.entries.keys()];
+/** The changes given back, in the order they are to be applied. */
+const takeLeftUnsaved = (...args: Parameters<typeof takeMade>) =>
+	takeMade(...args).map(({ change }) => change);
 
 type Level = 0 | 1 | 2 | 3 | 4;
 const rating = (statementId: string, value: Level): AssessmentChange => ({
@@ -147,6 +150,39 @@ describe('changes a page left unsaved as it went', () => {
 		});
 		const taken = takeLeftUnsaved('a1', before);
 		expect(taken.at(-1)).toEqual(rating('GOV-1', 4));
+	});
+
+	it('given back keep what each found and when it was made, so a replay cut short again is kept in its place', () => {
+		const before = stored('a1', 1000);
+		const left = made(before, [rating('GOV-1', 2)], 1234);
+		leftByAnotherPage('went', 'a1', 1500, { made: left });
+		expect(takeMade('a1', before)).toEqual(left);
+	});
+
+	it('bring back an action of the person\u2019s own, added and then given an owner, and keep its owner when another tab changes only its status', () => {
+		const before = stored('a1', 1000);
+		const action = {
+			id: 'own-1',
+			title: 'Peer supervision',
+			text: '',
+			owner: '',
+			due: '',
+			status: 'not-started' as const
+		};
+		const changes: AssessmentChange[] = [
+			{ type: 'custom-add', action },
+			{ type: 'custom-edit', id: 'own-1', patch: { owner: 'Sam' } }
+		];
+		keepLeftUnsaved('a1', made(before, changes));
+		const [key] = keys();
+		storage.setItem(key!.replace(/:[^:]+:a1$/, ':went:a1'), storage.getItem(key!)!);
+		storage.removeItem(key!);
+		expect(takeLeftUnsaved('a1', before)).toEqual(changes);
+
+		leftByAnotherPage('went', 'a1', 1500, { made: made(before, changes) });
+		const elsewhere = stored('a1', 2000);
+		elsewhere.plan.custom = [{ ...action, status: 'in-progress' }];
+		expect(takeLeftUnsaved('a1', elsewhere)).toEqual([changes[1]]);
 	});
 
 	it('keep a note typed key by key as its last text, so what is kept grows with the note, not with each key', () => {

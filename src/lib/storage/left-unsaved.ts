@@ -111,11 +111,11 @@ export function takeLeftUnsaved(
 	assessmentId: string,
 	current: Assessment,
 	{ stored = true }: { stored?: boolean } = {}
-): AssessmentChange[] {
+): MadeChange[] {
 	const store = localStorageIfAny();
 	if (!store) return [];
 	const writtenAt = stored ? Date.parse(current.updatedAt) : -Infinity;
-	const taken: { change: AssessmentChange; madeAt: number }[] = [];
+	const taken: MadeChange[] = [];
 	for (const key of keysFor(store, assessmentId)) {
 		const entry = read(store, key);
 		store.removeItem(key);
@@ -123,13 +123,21 @@ export function takeLeftUnsaved(
 		try {
 			if ('changes' in entry) {
 				const at = Date.parse(entry.at);
-				if (at >= writtenAt) taken.push(...entry.changes.map((change) => ({ change, madeAt: at })));
+				if (at >= writtenAt)
+					taken.push(
+						...entry.changes.map((change) => ({
+							change,
+							found: fieldsWritten(current, change),
+							madeAt: at
+						}))
+					);
 			} else taken.push(...stillApplying(current, entry.made));
 		} catch {
 			/* Tampered beyond judging: this entry alone is dropped. */
 		}
 	}
-	return taken.sort((a, b) => a.madeAt - b.madeAt).map(({ change }) => change);
+	// Each keeps when it was made, so a replay whose own write is cut short is kept in its place.
+	return taken.sort((a, b) => a.madeAt - b.madeAt);
 }
 
 /** One page's changes that still apply to `current`, each judged after the page's earlier ones. */
