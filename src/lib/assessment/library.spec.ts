@@ -104,6 +104,19 @@ describe('the list of saved assessments', () => {
 			expect(saved?.answers['ROLE-1']?.rating).toBe(3);
 			expect(library.unfinished.map((u) => u.id)).toEqual(['new-2']);
 
+			// Discarded in another tab while this one was getting ready to save it: nothing is saved.
+			left('new-3', [
+				{ change: { type: 'title', title: 'Raced' }, found: { title: '' }, madeAt: 1 }
+			]);
+			await library.refresh();
+			const saving = library.saveUnfinished('new-3');
+			storage.removeItem('pwr-left-unsaved:gone:new-3');
+			await saving;
+			expect(library.items.map((a) => a.id)).not.toContain('new-3');
+			expect(library.message?.text).toBe(
+				'Raced was already saved or discarded in another tab or window.'
+			);
+
 			await library.discardUnfinished('new-2');
 			expect(library.unfinished).toEqual([]);
 			expect([...storage.entries.keys()]).toEqual([]);

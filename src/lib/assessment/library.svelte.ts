@@ -140,11 +140,21 @@ export class AssessmentLibrary {
 	async saveUnfinished(id: string) {
 		const entry = this.unfinished.find((u) => u.id === id);
 		if (!entry || !this.store) return;
-		const kept = leftUnsavedEntries(id);
-		// The question bank is large: it loads only when such an assessment is saved.
+		// The question bank is large: it loads only when such an assessment is saved. The changes are
+		// read and taken after it has loaded, in one go, so a save or discard in another tab meanwhile
+		// is seen here rather than saved over.
 		const { bank } = await import('$lib/content');
+		const kept = leftUnsavedEntries(id);
 		const record = createAssessment(bank.version, new Date(entry.at), id);
-		for (const { change } of takeLeftUnsaved(id, record, { stored: false }))
+		const taken = takeLeftUnsaved(id, record, { stored: false });
+		if (!taken.length) {
+			this.message = {
+				kind: 'warn',
+				text: `${entry.title} was already saved or discarded in another tab or window.`
+			};
+			return this.refresh();
+		}
+		for (const { change } of taken)
 			try {
 				applyChange(record, change);
 			} catch (error) {
@@ -152,8 +162,17 @@ export class AssessmentLibrary {
 			}
 		const saved = await this.store.create(record);
 		if (!saved.ok) {
-			putBackLeftUnsaved(kept);
-			return this.#fail(saved.message);
+			// Saved meanwhile from another tab: these changes are already in it.
+			if (saved.reason === 'exists')
+				this.message = {
+					kind: 'warn',
+					text: `${entry.title} was already saved in another tab or window.`
+				};
+			else {
+				putBackLeftUnsaved(kept);
+				this.#fail(saved.message);
+			}
+			return this.refresh();
 		}
 		this.message = { kind: 'ok', text: `Saved ${entry.title} on this device.` };
 		await this.refresh();
