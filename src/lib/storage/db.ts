@@ -95,10 +95,13 @@ export async function openDatabase(
 			terminated() {
 				onTerminated?.();
 			},
-			blocking() {
-				// A newer release in another tab wants to upgrade: step aside, and say so.
+			blocking(_currentVersion, blockedVersion) {
 				db.close();
-				databaseClosed();
+				// Deleted (by the browser's developer tools, or another program): as if the site's data
+				// was cleared, so the page reconnects and offers to save its work again.
+				if (blockedVersion === null) onTerminated?.();
+				// A newer release in another tab wants to upgrade: step aside, and say so.
+				else databaseClosed();
 			}
 		});
 		return { status: 'ready', db };

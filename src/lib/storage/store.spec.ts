@@ -8,7 +8,7 @@ import { bank } from '$lib/content';
 import type { Assessment, Rating } from '$lib/model/assessment';
 import { AssessmentStore } from './assessments';
 import { ChangeChannel } from './channel';
-import { openDatabase, type Db } from './db';
+import { onDatabaseClosed, openDatabase, type Db } from './db';
 import { moveFromLocalStorage } from './legacy';
 import { MemoryStorage } from '$lib/testing/memory-storage';
 
@@ -263,6 +263,27 @@ describe('records that are damaged or from elsewhere', () => {
 			status: 'newer',
 			message: expect.stringMatching(/Reload the page/)
 		});
+	});
+});
+
+describe('the database closed under an open page', () => {
+	it('steps aside for a newer release saying so, but takes a deletion as the site\u2019s data cleared', async () => {
+		const events: string[] = [];
+		const stop = onDatabaseClosed(() => events.push('newer version'));
+		const first = await openDatabase('closing-1', () => events.push('cleared'));
+		if (first.status !== 'ready') throw new Error(first.status);
+		await new Promise<void>((resolve) => {
+			const request = indexedDB.open('closing-1', 2);
+			request.onsuccess = () => (request.result.close(), resolve());
+		});
+		expect(events).toEqual(['newer version']);
+
+		events.length = 0;
+		const second = await openDatabase('closing-2', () => events.push('cleared'));
+		if (second.status !== 'ready') throw new Error(second.status);
+		await new Promise((resolve) => (indexedDB.deleteDatabase('closing-2').onsuccess = resolve));
+		expect(events).toEqual(['cleared']);
+		stop();
 	});
 });
 
