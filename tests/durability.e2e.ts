@@ -151,16 +151,21 @@ const breakWrites = (page: Page) =>
 		IDBObjectStore.prototype.add = refuse;
 	});
 
-test('changes whose saving was cut short when the page was left are saved when it is opened again, a new assessment\u2019s first name included, and never bring back a deleted one', async ({
-	page
-}) => {
+/** Starts a new assessment and names it with every write refused: its first save fails. */
+async function nameWithWritesBroken(page: Page, organisation: string) {
 	page.on('dialog', (dialog) => void dialog.accept());
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Start a new assessment' }).click();
 	await expect(page.getByLabel('Organisation or service name')).toBeVisible();
 	await breakWrites(page);
-	await page.getByLabel('Organisation or service name').fill('Cut Short Ward');
+	await page.getByLabel('Organisation or service name').fill(organisation);
 	await expect(page.getByTestId('save-status').first()).toHaveAttribute('data-state', 'error');
+}
+
+test('changes whose saving was cut short when the page was left are saved when it is opened again, a new assessment\u2019s first name included, and never bring back a deleted one', async ({
+	page
+}) => {
+	await nameWithWritesBroken(page, 'Cut Short Ward');
 	await page.reload();
 	await expect(page.getByLabel('Organisation or service name')).toHaveValue('Cut Short Ward');
 	await expect(page.getByText(/had not finished saving\. They are saved now\./)).toBeVisible();
@@ -215,13 +220,7 @@ test('a new assessment whose first save failed, its tab then closed, is offered 
 	context
 }) => {
 	const tab = await context.newPage();
-	tab.on('dialog', (dialog) => void dialog.accept());
-	await tab.goto('/');
-	await tab.getByRole('link', { name: 'Start a new assessment' }).click();
-	await expect(tab.getByLabel('Organisation or service name')).toBeVisible();
-	await breakWrites(tab);
-	await tab.getByLabel('Organisation or service name').fill('Closed Tab Ward');
-	await expect(tab.getByTestId('save-status').first()).toHaveAttribute('data-state', 'error');
+	await nameWithWritesBroken(tab, 'Closed Tab Ward');
 	const closed = tab.waitForEvent('close');
 	await tab.close({ runBeforeUnload: true });
 	await closed;

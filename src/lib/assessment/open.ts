@@ -25,15 +25,12 @@ export function openSession(id: string): Promise<Opened> {
 			const d = await device();
 			if (d.status !== 'ready') return { ok: false, reason: 'unavailable', message: d.message };
 			const loaded = await d.assessments.load(id);
-			const leftUnsaved = takeLeftUnsaved(
-				id,
-				loaded.ok ? loaded.assessment : createAssessment(bank.version, new Date(), id),
-				{ stored: loaded.ok }
-			);
+			const record = loaded.ok ? loaded.assessment : createAssessment(bank.version, new Date(), id);
+			const leftUnsaved = takeLeftUnsaved(id, record, { stored: loaded.ok });
 			// A new assessment this tab showed, not saved yet: its address opens it again, empty, or with
 			// the changes whose first save was cut short when its page was left.
 			if (!loaded.ok && loaded.reason === 'missing' && newHere().includes(id)) {
-				const session = unsavedSession(d, createAssessment(bank.version, new Date(), id));
+				const session = unsavedSession(d, record);
 				saveLeftUnsaved(session, leftUnsaved);
 				return { ok: true, session };
 			}

@@ -52,6 +52,8 @@ export interface SessionStore {
 	load(id: string): Promise<{ ok: true; assessment: Assessment } | { ok: false; message: string }>;
 }
 
+const changesOf = (made: readonly MadeChange[]) => made.map(({ change }) => change);
+
 /** A new record with the changes applied; the one given is left as it was. */
 function withChanges(
 	assessment: Assessment,
@@ -117,9 +119,9 @@ export class AssessmentSession {
 	readonly plan = $derived(planRows(this.result.plan, this.assessment.plan));
 
 	#base: Assessment;
-	#pending: AssessmentChange[] = [];
-	#inFlight: AssessmentChange[] = [];
-	#made = new WeakMap<AssessmentChange, MadeChange>();
+	/** Each with what it found and when it was made, in case the page goes first (`keepForLater`). */
+	#pending: MadeChange[] = [];
+	#inFlight: MadeChange[] = [];
 	#stored: boolean;
 	#deleted = false;
 	#unsubscribe: () => void = () => {};
@@ -186,10 +188,10 @@ export class AssessmentSession {
 		return this.#pending.length === 0 && this.#inFlight.length === 0;
 	}
 
-	/** Applies one change on screen and queues it for saving. Returns false, with a message, if refused. */
 	/**
-	 * Makes a change. `made` is for a change made before, on a page since left (`openSession`): it
-	 * keeps what that change found and when it was made, in case this page goes before it is written.
+	 * Applies one change on screen and queues it for saving. Returns false, with a message, if
+	 * refused. `made` is for a change made before, on a page since left (`openSession`): it keeps
+	 * what that change found and when it was made.
 	 */
 	change(change: AssessmentChange, made?: Pick<MadeChange, 'found' | 'madeAt'>): boolean {
 		const checked = checkChange(change);
@@ -197,7 +199,6 @@ export class AssessmentSession {
 			this.notices = [checked.message];
 			return false;
 		}
-		// What it found and when, in case the page goes before it is written (`keepForLater`).
 		const record: MadeChange = {
 			change: checked.change,
 			found: made?.found ?? fieldsWritten(this.assessment, checked.change),
@@ -212,8 +213,7 @@ export class AssessmentSession {
 			}
 			throw error;
 		}
-		this.#pending.push(checked.change);
-		this.#made.set(checked.change, record);
+		this.#pending.push(record);
 		this.#changedHere = true;
 		if (this.store && !this.#deleted) {
 			// After a failure the problem stays on screen until a write commits, not only until the next try.
@@ -281,7 +281,7 @@ export class AssessmentSession {
 		let outcome: Written<{ assessment: Assessment; refused?: string[] }>;
 		if (!this.#stored) {
 			const first = {
-				...withChanges(this.#base, this.#inFlight),
+				...withChanges(this.#base, changesOf(this.#inFlight)),
 				updatedAt: new Date().toISOString()
 			};
 			outcome = await this.store.create(first);
@@ -289,7 +289,7 @@ export class AssessmentSession {
 				this.#stored = true;
 				this.#onCreated?.(first.id);
 			}
-		} else outcome = await this.store.apply(this.id, this.#inFlight);
+		} else outcome = await this.store.apply(this.id, changesOf(this.#inFlight));
 		if (!outcome.ok) return this.#failed(outcome);
 		const previous = this.#base.revision;
 		this.#base = outcome.assessment;
@@ -364,7 +364,7 @@ export class AssessmentSession {
 
 	/** The stored record, with the changes not yet committed applied on top: nothing typed is lost. */
 	#rebuild() {
-		this.assessment = withChanges(this.#base, [...this.#inFlight, ...this.#pending], {
+		this.assessment = withChanges(this.#base, changesOf([...this.#inFlight, ...this.#pending]), {
 			// A limit reached because of another tab's change: the other tab's change stands.
 			skipRefused: true
 		});
@@ -398,17 +398,7 @@ export class AssessmentSession {
 	 */
 	keepForLater() {
 		if (!this.store || this.#deleted || this.committed) return;
-		keepLeftUnsaved(
-			this.id,
-			[...this.#inFlight, ...this.#pending].map(
-				(change) =>
-					this.#made.get(change) ?? {
-						change,
-						found: fieldsWritten(this.#base, change),
-						madeAt: Date.now()
-					}
-			)
-		);
+		keepLeftUnsaved(this.id, [...this.#inFlight, ...this.#pending]);
 		this.#keptForLater = true;
 	}
 

@@ -3,6 +3,7 @@ import { AssessmentSchema, SCHEMA_VERSION, type Assessment } from '$lib/model/as
 import { applyChange, ChangeRefused, type AssessmentChange } from '$lib/model/changes';
 import { describeIssues } from '$lib/model/checks';
 import { ConnectedStore, STRICT, writeFailure, type SetAsideRecord } from './db';
+import { dropLeftUnsaved, forgetAllLeftUnsaved, putBackLeftUnsaved } from './left-behind';
 import { readAssessment } from './validate';
 
 export type Failure = {
@@ -48,9 +49,6 @@ const safeJson = (raw: unknown) => {
 		return String(raw);
 	}
 };
-
-/** Loaded when needed: the first page lists and deletes assessments but has no other use for it. */
-const leftBehind = () => import('./left-behind');
 
 /**
  * The assessments saved on this device. Writes are changes applied to the latest stored record
@@ -294,7 +292,7 @@ export class AssessmentStore extends ConnectedStore {
 			await tx.objectStore('assessments').delete(id);
 			await tx.done;
 			// Changes a page left unsaved go with it, and come back with an undo.
-			removed.leftUnsaved = (await leftBehind()).dropLeftUnsaved(id);
+			removed.leftUnsaved = dropLeftUnsaved(id);
 			this.channel.post({ type: 'assessment-removed', id });
 			if (typeof workshopId === 'string')
 				this.channel.post({ type: 'workshop-removed', id: workshopId });
@@ -325,7 +323,7 @@ export class AssessmentStore extends ConnectedStore {
 					await tx.objectStore('responses').put(r, [r.workshopId, r.responseId]);
 			}
 			await tx.done;
-			if (removed.leftUnsaved) (await leftBehind()).putBackLeftUnsaved(removed.leftUnsaved);
+			if (removed.leftUnsaved) putBackLeftUnsaved(removed.leftUnsaved);
 			this.channel.post({ type: 'assessment', id, revision: -1 });
 			if (workshop?.id) this.channel.post({ type: 'workshop', id: workshop.id });
 			return { ok: true };
@@ -368,7 +366,7 @@ export class AssessmentStore extends ConnectedStore {
 		} catch (error) {
 			return { ok: false, reason: 'failed', message: writeFailure(error) };
 		}
-		(await leftBehind()).forgetAllLeftUnsaved();
+		forgetAllLeftUnsaved();
 		this.channel.post({ type: 'cleared' });
 		return { ok: true };
 	}

@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ChangeChannel } from './channel';
-import { databaseClosed, onDatabaseClosed } from './db-closed';
+import { databaseClosed } from './db-closed';
 import { DB_NAME } from './db-name';
 
 /**
@@ -31,7 +31,6 @@ export interface SetAsideRecord {
 export type Db = IDBPDatabase<PwrSchema>;
 export type StoreName = 'assessments' | 'workshops' | 'responses' | 'drafts' | 'setAside' | 'meta';
 
-export { DB_NAME };
 /** Raised only with an upgrade below; an older page that meets a newer database says so and reads nothing. */
 export const DB_VERSION = 1;
 
@@ -44,8 +43,6 @@ export const NEWER_VERSION_MESSAGE =
 	'A newer version of the app has saved data on this device. Reload the page to update the app; nothing has been changed.';
 const UNAVAILABLE_MESSAGE =
 	'This browser is not letting the app store anything (private browsing or a privacy setting may block it). Your work stays on screen until you close the tab: download a copy to keep it.';
-
-export { onDatabaseClosed };
 
 /**
  * The open database, replaced if the browser ends the connection under the page (its data for the

@@ -1,12 +1,7 @@
 import { AssessmentStore } from './assessments';
 import { ChangeChannel } from './channel';
-import {
-	DB_NAME,
-	onDatabaseClosed,
-	openDatabase,
-	NEWER_VERSION_MESSAGE,
-	type Connection
-} from './db';
+import { openDatabase, type Connection } from './db';
+import { DB_NAME } from './db-name';
 import { legacyKeys } from './legacy-keys';
 import { localStorageIfAny } from './web-storage';
 import type { WorkshopStore } from './workshops';
@@ -73,8 +68,6 @@ export function device(): Promise<Device> {
 	})();
 	return opened;
 }
-
-export { onDatabaseClosed, NEWER_VERSION_MESSAGE };
 
 export type Persistence = 'persistent' | 'best-effort' | 'unknown';
 

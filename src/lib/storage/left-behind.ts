@@ -2,8 +2,9 @@ import { keysStartingWith, localStorageIfAny } from './web-storage';
 
 /**
  * The keys under which a page being left keeps, in localStorage, what its writes had not committed
- * (`left-unsaved.ts`, `left-draft.ts`), and their removal. Apart from those modules because the
- * first page removes them (with an assessment, or with everything) but never reads them.
+ * (`left-unsaved.ts`, `left-draft.ts`), and their removal. Apart from those modules because every
+ * first visit looks for these keys (`probe.ts`) and must stay small; reading what is kept needs the
+ * changes' schema.
  */
 const PREFIX = 'pwr-left-unsaved:';
 /** A workshop participant's draft left the same way (`left-draft.ts`). */

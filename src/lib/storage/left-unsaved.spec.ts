@@ -56,6 +56,14 @@ function made(base: Assessment, changes: AssessmentChange[], madeAt = 1000): Mad
 	});
 }
 
+/** What this page kept, as if it had gone since: another page then takes it. */
+function asIfItsPageWent() {
+	for (const key of keys()) {
+		storage.setItem(key.replace(/:[^:]+:a1$/, ':went:a1'), storage.getItem(key)!);
+		storage.removeItem(key);
+	}
+}
+
 /** What a page left earlier wrote as it went. */
 function leftByAnotherPage(page: string, assessmentId: string, at: number, entry: object) {
 	storage.setItem(
@@ -174,9 +182,7 @@ describe('changes a page left unsaved as it went', () => {
 			{ type: 'custom-edit', id: 'own-1', patch: { owner: 'Sam' } }
 		];
 		keepLeftUnsaved('a1', made(before, changes));
-		const [key] = keys();
-		storage.setItem(key!.replace(/:[^:]+:a1$/, ':went:a1'), storage.getItem(key!)!);
-		storage.removeItem(key!);
+		asIfItsPageWent();
 		expect(takeLeftUnsaved('a1', before)).toEqual(changes);
 
 		leftByAnotherPage('went', 'a1', 1500, { made: made(before, changes) });
@@ -192,8 +198,7 @@ describe('changes a page left unsaved as it went', () => {
 		keepLeftUnsaved('a1', made(base, [rating('GOV-2', 3), ...typing]));
 		const [key] = keys();
 		expect(storage.getItem(key!)!.length).toBeLessThan(text.length * 2);
-		storage.setItem(key!.replace(/:[^:]+:a1$/, ':went:a1'), storage.getItem(key!)!);
-		storage.removeItem(key!);
+		asIfItsPageWent();
 		expect(takeLeftUnsaved('a1', stored('a1', 500, { 'GOV-3': 1 }))).toEqual([
 			rating('GOV-2', 3),
 			note('GOV-1', text)

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useMemoryLocalStorage } from '$lib/testing/memory-storage';
-import { DB_NAME, openDatabase } from './db';
+import { openDatabase } from './db';
+import { DB_NAME } from './db-name';
 import { LEGACY_PREFIXES } from './legacy-keys';
 import { savedWorkOnDevice } from './probe';
 

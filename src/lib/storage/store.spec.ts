@@ -8,7 +8,8 @@ import { bank } from '$lib/content';
 import type { Assessment, Rating } from '$lib/model/assessment';
 import { AssessmentStore } from './assessments';
 import { ChangeChannel } from './channel';
-import { onDatabaseClosed, openDatabase, type Db } from './db';
+import { openDatabase, type Db } from './db';
+import { onDatabaseClosed } from './db-closed';
 import { moveFromLocalStorage } from './legacy';
 import { MemoryStorage } from '$lib/testing/memory-storage';
 
