@@ -175,6 +175,8 @@ export async function answerEverything(
 	}
 	await page.getByRole('button', { name: 'See results' }).click();
 	await expect(page.getByRole('heading', { name: /^Readiness stage:/ })).toBeVisible();
+	// The button pressed is gone from the results: the focus is on the step's heading, not lost.
+	await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 	await expectSaved(page);
 }
 

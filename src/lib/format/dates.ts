@@ -4,41 +4,62 @@
  */
 const LOCALE = 'en-GB';
 
-const dayFormat = new Intl.DateTimeFormat(LOCALE, {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric'
-});
-const shortDayFormat = new Intl.DateTimeFormat(LOCALE, {
-	day: 'numeric',
-	month: 'short',
-	year: 'numeric'
-});
-const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
-const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit' });
+/**
+ * A formatter made when first used. The first one a page makes loads the browser's locale data, about
+ * 100 ms on a slow phone, so the steps of an assessment, which show only the two below done by hand,
+ * never make one.
+ */
+function formatter(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+	let made: Intl.DateTimeFormat | undefined;
+	return () => (made ??= new Intl.DateTimeFormat(LOCALE, options));
+}
+const dayFormat = formatter({ day: 'numeric', month: 'long', year: 'numeric' });
+const dateTimeFormat = formatter({ dateStyle: 'medium', timeStyle: 'short' });
+
+/** en-GB's short month names, as Intl writes them ("Sept", not "Sep"); a test holds them to Intl. */
+const SHORT_MONTHS = [
+	'Jan',
+	'Feb',
+	'Mar',
+	'Apr',
+	'May',
+	'Jun',
+	'Jul',
+	'Aug',
+	'Sept',
+	'Oct',
+	'Nov',
+	'Dec'
+] as const;
+const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 const asDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
 
 /** "30 November 2026" */
-export const longDate = (value: Date | string) => dayFormat.format(asDate(value));
+export const longDate = (value: Date | string) => dayFormat().format(asDate(value));
 /** "30 Nov 2026" */
-export const shortDate = (value: Date | string) => shortDayFormat.format(asDate(value));
+export function shortDate(value: Date | string): string {
+	const d = asDate(value);
+	return `${d.getDate()} ${SHORT_MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+}
 /** "30 Nov 2026, 10:51" */
-export const dateTime = (value: Date | string) => dateTimeFormat.format(asDate(value));
-/** "10:51" */
-export const clockTime = (value: Date | string) => timeFormat.format(asDate(value));
+export const dateTime = (value: Date | string) => dateTimeFormat().format(asDate(value));
+/** "10:51", on the 24-hour clock */
+export function clockTime(value: Date | string): string {
+	const d = asDate(value);
+	return `${twoDigits(d.getHours())}:${twoDigits(d.getMinutes())}`;
+}
 
 /** The calendar date in the user's time zone, as YYYY-MM-DD (for file names and date inputs). */
 export function localIsoDate(value: Date | string = new Date()): string {
 	const d = asDate(value);
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+	return `${d.getFullYear()}-${twoDigits(d.getMonth() + 1)}-${twoDigits(d.getDate())}`;
 }
 
 /** A YYYY-MM-DD date (a due date, with no time of day) in words, without shifting it across time zones. */
 export function calendarDate(iso: string): string {
 	const [y, m, d] = iso.split('-').map(Number);
-	return dayFormat.format(new Date(y!, m! - 1, d!));
+	return dayFormat().format(new Date(y!, m! - 1, d!));
 }
 
 /** The YYYY-MM-DD date a number of months after `from`, in the user's time zone. */
