@@ -22,6 +22,7 @@ import {
 	type Terminology
 } from './schema';
 import { PLACEHOLDERS } from './terms';
+import { byCodeUnits } from '$lib/model/order';
 
 /** Addresses the wizard and the assessment's other pages already use. */
 const RESERVED_SLUGS = [
@@ -116,10 +117,7 @@ export function buildQuestionBank(raw: RawContent): QuestionBank {
 	const decisionsFile = parse(DecisionsFileSchema, raw.decisions, 'decisions.json', problems);
 	const actions = parse(v.array(ActionSchema), raw.actions, 'actions.json', problems) ?? [];
 	const domains: Domain[] = [];
-	// Files in code-unit order: the same everywhere, and without the collator, whose first use costs a
-	// slow phone about 70 ms as the first step opens.
-	const files = Object.entries(raw.domains).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	for (const [file, data] of files) {
+	for (const [file, data] of Object.entries(raw.domains).sort(([a], [b]) => byCodeUnits(a, b))) {
 		const domain = parse(DomainSchema, data, file, problems);
 		if (domain)
 			domains.push({

@@ -4,6 +4,7 @@ import { applyTerms, type Terms } from '$lib/content/terms';
 import { actionWording } from '$lib/content/wording';
 import { SCORING_RULES } from './rules';
 import type { DomainResult, PlanItem, StatementResult } from './types';
+import { byCodeUnits } from '$lib/model/order';
 
 const P = SCORING_RULES.priority;
 const RECOMMENDATION_ORDER = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9'];
@@ -109,7 +110,7 @@ export function buildActionPlan(args: {
 	for (const action of bank.actions) {
 		const met = action.addresses.map((id) => needById.get(id)).filter((n): n is Need => !!n);
 		if (met.length === 0) continue;
-		met.sort((a, b) => b.priority - a.priority || a.statement.id.localeCompare(b.statement.id));
+		met.sort((a, b) => b.priority - a.priority || byCodeUnits(a.statement.id, b.statement.id));
 		add({
 			key: action.id,
 			kind: 'action',
@@ -183,7 +184,7 @@ export function buildActionPlan(args: {
 	}
 
 	items.sort(
-		(a, b) => b.priority - a.priority || a.sequence - b.sequence || a.key.localeCompare(b.key)
+		(a, b) => b.priority - a.priority || a.sequence - b.sequence || byCodeUnits(a.key, b.key)
 	);
 	return items.map(({ sequence: _sequence, ...item }, i) => ({
 		...item,

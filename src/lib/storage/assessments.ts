@@ -5,6 +5,7 @@ import { describeIssues } from '$lib/model/checks';
 import { ConnectedStore, STRICT, writeFailure, type SetAsideRecord } from './db';
 import { dropLeftUnsaved, forgetAllLeftUnsaved, putBackLeftUnsaved } from './left-behind';
 import { readAssessment } from './validate';
+import { byCodeUnits } from '$lib/model/order';
 
 export type Failure = {
 	ok: false;
@@ -126,7 +127,7 @@ export class AssessmentStore extends ConnectedStore {
 			if (read.ok) listing.assessments.push(read.assessment);
 			else if (read.reason === 'newer') listing.newer.push({ id, message: read.message });
 		}
-		listing.assessments.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+		listing.assessments.sort((a, b) => byCodeUnits(b.updatedAt, a.updatedAt));
 		return listing;
 	}
 
@@ -334,7 +335,7 @@ export class AssessmentStore extends ConnectedStore {
 
 	async setAside(): Promise<SetAsideRecord[]> {
 		return (await (await this.database()).getAll('setAside')).sort((a, b) =>
-			b.at.localeCompare(a.at)
+			byCodeUnits(b.at, a.at)
 		);
 	}
 

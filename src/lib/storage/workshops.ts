@@ -14,6 +14,7 @@ import {
 import type { Failure, Written } from './assessments';
 import { ConnectedStore, STRICT, writeFailure } from './db';
 import { takeLeftDraft } from './left-draft';
+import { byCodeUnits } from '$lib/model/order';
 
 export type ResponseOutcome =
 	| 'added'
@@ -36,7 +37,7 @@ const sameAnswers = (a: WorkshopResponse, b: WorkshopResponse) =>
 	a.role === b.role && a.name === b.name && JSON.stringify(a.answers) === JSON.stringify(b.answers);
 
 const byArrival = (a: WorkshopResponse, b: WorkshopResponse) =>
-	a.submittedAt.localeCompare(b.submittedAt) || a.responseId.localeCompare(b.responseId);
+	byCodeUnits(a.submittedAt, b.submittedAt) || byCodeUnits(a.responseId, b.responseId);
 
 /**
  * Workshops on this device. Each participant's answers are a record of their own, so the desk in
@@ -56,7 +57,7 @@ export class WorkshopStore extends ConnectedStore {
 			}))
 		);
 		await tx.done;
-		return counted.sort((a, b) => b.workshop.createdAt.localeCompare(a.workshop.createdAt));
+		return counted.sort((a, b) => byCodeUnits(b.workshop.createdAt, a.workshop.createdAt));
 	}
 
 	async load(

@@ -7,6 +7,7 @@ import {
 	type WorkshopResponse,
 	type WorkshopRole
 } from '$lib/model/workshop';
+import { byCodeUnits } from '$lib/model/order';
 
 /** No view is ever shown for fewer people than this: a lone voice's ratings stay anonymous. */
 export const MIN_GROUP_SIZE = 3;
@@ -266,7 +267,7 @@ export function aggregate(
 			(a, b) =>
 				(b.groupGap?.size ?? 0) - (a.groupGap?.size ?? 0) ||
 				b.spread - a.spread ||
-				a.id.localeCompare(b.id)
+				byCodeUnits(a.id, b.id)
 		)
 		.slice(0, MAX_HOTSPOTS);
 
