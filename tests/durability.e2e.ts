@@ -162,6 +162,17 @@ async function nameWithWritesBroken(page: Page, organisation: string) {
 	await expect(page.getByTestId('save-status').first()).toHaveAttribute('data-state', 'error');
 }
 
+/**
+ * Opens the page again: the changes left unsaved are saved, and it says so; then opens it once more,
+ * so what follows reads the stored record alone.
+ */
+async function reopenToSaveWhatWasLeft(page: Page) {
+	await page.reload();
+	await expect(page.getByText(/had not finished saving\. They are saved now\./)).toBeVisible();
+	await expectSaved(page);
+	await page.reload();
+}
+
 test('changes whose saving was cut short when the page was left are saved when it is opened again, a new assessment\u2019s first name included, and never bring back a deleted one', async ({
 	page
 }) => {
@@ -186,10 +197,7 @@ test('changes whose saving was cut short when the page was left are saved when i
 		.click();
 	await page.keyboard.type('Said at the team meeting');
 	await expect(page.getByTestId('save-status').first()).toHaveAttribute('data-state', 'error');
-	await page.reload();
-	await expect(page.getByText(/had not finished saving\. They are saved now\./)).toBeVisible();
-	await expectSaved(page);
-	await page.reload();
+	await reopenToSaveWhatWasLeft(page);
 	await expect(choiceIn(statements(page).first(), '2 · Agreed or planned')).toBeChecked();
 	await expect(choiceIn(statements(page).nth(1), '3 · In place')).toBeChecked();
 	await expect(statements(page).first().getByRole('textbox')).toHaveValue(
@@ -260,10 +268,7 @@ test('a change cut short as one tab went is saved even though another tab answer
 	await rate(statements(other).nth(3), '4 · In place and reviewed');
 	await rate(statements(other).nth(2), '4 · In place and reviewed');
 	await expectSaved(other);
-	await other.reload();
-	await expect(other.getByText(/had not finished saving\. They are saved now\./)).toBeVisible();
-	await expectSaved(other);
-	await other.reload();
+	await reopenToSaveWhatWasLeft(other);
 	await expect(choiceIn(statements(other).first(), '2 · Agreed or planned')).toBeChecked();
 	await expect(choiceIn(statements(other).nth(1), '3 · In place')).toBeChecked();
 	await expect(choiceIn(statements(other).nth(2), '4 · In place and reviewed')).toBeChecked();
