@@ -238,7 +238,7 @@ export function fieldsAsFound(
 }
 
 /** Whether two values hold the same data, whatever the order of their keys. */
-export function sameValue(a: unknown, b: unknown): boolean {
+function sameValue(a: unknown, b: unknown): boolean {
 	return canonicalJson(a) === canonicalJson(b);
 }
 
