@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DrawnOnceWhileIdle } from './drawn-once-while-idle.svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DrawnOnceWhileIdle, SETTLE_MS } from './drawn-once-while-idle.svelte';
 
 // Idle moments and paints happen when the test says so.
 const waiting = vi.hoisted(() => ({ idle: [] as (() => unknown)[], paint: [] as (() => void)[] }));
@@ -12,14 +12,19 @@ const run = (queue: (() => unknown)[]) => {
 };
 
 beforeEach(() => {
+	vi.useFakeTimers();
 	waiting.idle.splice(0);
 	waiting.paint.splice(0);
 });
+afterEach(() => vi.useRealTimers());
 
 describe('a part drawn once, out of sight, while the browser is idle', () => {
-	it('is drawn only once the browser is idle, and taken away after the next paint', () => {
+	it('is drawn only once the step has settled and the browser is idle, and taken away after the next paint', () => {
 		const rehearsal = new DrawnOnceWhileIdle();
 		rehearsal.soon();
+		vi.advanceTimersByTime(SETTLE_MS - 1);
+		expect(waiting.idle).toHaveLength(0);
+		vi.advanceTimersByTime(1);
 		expect(rehearsal.shown).toBe(false);
 		run(waiting.idle);
 		expect(rehearsal.shown).toBe(true);
@@ -31,9 +36,11 @@ describe('a part drawn once, out of sight, while the browser is idle', () => {
 		const rehearsal = new DrawnOnceWhileIdle();
 		rehearsal.soon();
 		rehearsal.soon();
+		vi.advanceTimersByTime(SETTLE_MS);
 		run(waiting.idle);
 		run(waiting.paint);
 		rehearsal.soon();
+		vi.advanceTimersByTime(SETTLE_MS);
 		expect(waiting.idle).toHaveLength(0);
 		expect(rehearsal.shown).toBe(false);
 	});
