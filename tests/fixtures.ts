@@ -101,7 +101,8 @@ export async function decideAll(page: Page) {
 	await page.getByRole('button', { name: 'Next', exact: true }).click();
 	for (;;) {
 		await expect(page.getByRole('heading', { level: 1, name: /^Decisions:/ })).toBeVisible();
-		for (const group of await page.locator('main fieldset').all())
+		// Decisions only: a statement may be drawn out of sight on these pages meanwhile (and removed).
+		for (const group of await page.locator('main fieldset.decision').all())
 			await group.getByRole('radio').first().check();
 		const start = page.getByRole('button', { name: 'Start the assessment' });
 		if (await start.isVisible()) {

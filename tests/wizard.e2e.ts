@@ -409,7 +409,7 @@ test('a new assessment moved on from before it is named keeps one address: a rel
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Decisions:/);
 	await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'new');
-	await page.locator('main fieldset').first().getByRole('radio').first().check();
+	await page.locator('main fieldset.decision').first().getByRole('radio').first().check();
 	await expectSaved(page);
 	await page.goBack();
 	await expect(page).toHaveURL(`/assessment/${id}/about`);
@@ -418,7 +418,9 @@ test('a new assessment moved on from before it is named keeps one address: a rel
 	await page.getByLabel('Organisation or service name').fill('One Address Ward');
 	await expectSaved(page);
 	await page.getByRole('button', { name: 'Next', exact: true }).click();
-	await expect(page.locator('main fieldset').first().getByRole('radio').first()).toBeChecked();
+	await expect(
+		page.locator('main fieldset.decision').first().getByRole('radio').first()
+	).toBeChecked();
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 3 })).toHaveCount(1);
 	await expect(page.getByRole('heading', { level: 3 })).toContainText('One Address Ward');
