@@ -246,3 +246,67 @@ test('a room of eight, two on phones: answers come back by camera, link, file an
 	}
 	expect(await readFile(video)).toBeTruthy();
 });
+
+test('a participant’s answers link opened on the facilitator’s laptop adds them to the workshop, and changed answers sent again replace them only when asked', async ({
+	page,
+	baseURL
+}) => {
+	test.setTimeout(180_000);
+	await page.goto('/workshop');
+	await page.getByLabel('Organisation or service name').fill('Return Link Ward');
+	await page.getByRole('button', { name: 'Create the workshop' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Return Link Ward');
+	const deskUrl = page.url();
+	await page.getByRole('link', { name: 'Set up profile and decisions' }).click();
+	await page.getByLabel('Yes, BPD-specific').check();
+	await decideAll(page);
+	await expectSaved(page);
+	await page.goto(deskUrl);
+	await page.getByRole('button', { name: 'They are ready: open the invitations' }).click();
+	const invite = (await page
+		.getByRole('link', { name: 'Answer in turn on this device' })
+		.getAttribute('href'))!.replace('?in-turn=1', '');
+
+	const phone = await page
+		.context()
+		.browser()!
+		.newContext({ baseURL, ...PHONE });
+	const participant = await phone.newPage();
+	const answersLink = async () => {
+		await participant.getByText('No camera? Send a link or a file instead').click();
+		return participant.getByLabel('Your answers link').inputValue();
+	};
+	try {
+		await answerOnOwnDevice(participant, invite, 'Manager', '2', 'Sam');
+		// The link opened on the laptop that holds the workshop: one tap adds the answers there.
+		await page.goto(await answersLink());
+		await expect(page.getByText('Answers from a manager (Sam)')).toBeVisible();
+		await page.getByRole('button', { name: 'Add them to the workshop' }).click();
+		await expect(page).toHaveURL(deskUrl);
+		await expect(page.getByText('Added answers from a manager (Sam).')).toBeVisible();
+		await expect(page.getByText(/^1 participant/)).toBeVisible();
+
+		// Sam goes back, rates one more statement and sends a new link.
+		await participant.getByRole('button', { name: 'Back to my answers' }).click();
+		await participant
+			.locator('article.statement')
+			.last()
+			.getByRole('radio', { name: /^3/ })
+			.first()
+			.check();
+		await participant.getByRole('button', { name: 'Finish and hand back' }).click();
+		await page.goto(await answersLink());
+		await page.getByRole('button', { name: 'Add them to the workshop' }).click();
+		await expect(page).toHaveURL(deskUrl);
+		await expect(page.getByText(/sent answers before, and these are different/)).toBeVisible();
+		await page.getByRole('button', { name: 'Replace with the newer answers' }).click();
+		await expect(
+			page.getByText('Replaced the earlier answers from a manager (Sam) with the newer ones.')
+		).toBeVisible();
+		await page.reload();
+		await expect(page.getByText(/^1 participant/)).toBeVisible();
+		await expect(page.getByText(/not added|not saved|could not/i)).toHaveCount(0);
+	} finally {
+		await phone.close();
+	}
+});

@@ -112,12 +112,22 @@ export async function openDatabase(
 /** Every write is committed to disk before it reports success, so "Saved" survives a crash. */
 export const STRICT = { durability: 'strict' } as const;
 
+/** Why a write failed, without advice: for callers whose work is kept somewhere other than the screen. */
+export function writeFailureCause(error: unknown): string {
+	const name = (error as DOMException)?.name;
+	if (name === 'QuotaExceededError')
+		return "Could not save: this device's storage for the app is full.";
+	if (name === 'InvalidStateError')
+		return "Could not save: the connection to this device's storage was closed (a newer version of the app opened in another tab, or the browser's data for this site was cleared).";
+	return `Could not save (${name || 'storage error'}).`;
+}
+
 /** A write that failed, in words a person can act on. */
 export function writeFailure(error: unknown): string {
 	const name = (error as DOMException)?.name;
 	if (name === 'QuotaExceededError')
-		return "Could not save: this device's storage for the app is full. Your work is still on screen: download a copy, then free some space (for example delete an old assessment) and carry on.";
+		return `${writeFailureCause(error)} Your work is still on screen: download a copy, then free some space (for example delete an old assessment) and carry on.`;
 	if (name === 'InvalidStateError')
-		return "Could not save: the connection to this device's storage was closed (a newer version of the app opened in another tab, or the browser's data for this site was cleared). Your work is still on screen: download a copy first, then try again.";
-	return `Could not save (${name || 'storage error'}). Your work is still on screen: download a copy to keep it.`;
+		return `${writeFailureCause(error)} Your work is still on screen: download a copy first, then try again.`;
+	return `${writeFailureCause(error)} Your work is still on screen: download a copy to keep it.`;
 }

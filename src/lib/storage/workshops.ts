@@ -12,7 +12,7 @@ import {
 	type WorkshopResponse
 } from '$lib/model/workshop';
 import type { Failure, Written } from './assessments';
-import { ConnectedStore, STRICT, writeFailure } from './db';
+import { ConnectedStore, STRICT, writeFailure, writeFailureCause } from './db';
 import { takeLeftDraft } from './left-draft';
 import { byCodeUnits } from '$lib/model/order';
 
@@ -165,6 +165,15 @@ export class WorkshopStore extends ConnectedStore {
 		replace: ReadonlySet<string> = new Set()
 	): Promise<Written<{ outcomes: { response: WorkshopResponse; outcome: ResponseOutcome }[] }>> {
 		const outcomes: { response: WorkshopResponse; outcome: ResponseOutcome }[] = [];
+		// Only what has been checked is written, and the check's output is a plain copy: a page's
+		// reactive state (a Svelte proxy) cannot be stored by IndexedDB (it refused one with a
+		// DataCloneError when a participant's answers link was added).
+		const checked: WorkshopResponse[] = [];
+		for (const response of incoming) {
+			const parsed = parseWith(ResponseSchema, response, 'participant response');
+			if (!parsed.ok) return { ok: false, reason: 'refused', message: parsed.message };
+			checked.push(parsed.value);
+		}
 		try {
 			const tx = (await this.database()).transaction(
 				['workshops', 'responses'],
@@ -181,7 +190,7 @@ export class WorkshopStore extends ConnectedStore {
 			}
 			const store = tx.objectStore('responses');
 			let count = await store.index('byWorkshop').count(workshopId);
-			for (const response of incoming) {
+			for (const response of checked) {
 				const key: [string, string] = [workshopId, response.responseId];
 				const existing = parseWith(ResponseSchema, await store.get(key), 'saved response');
 				if (existing.ok) {
@@ -201,7 +210,7 @@ export class WorkshopStore extends ConnectedStore {
 			}
 			await tx.done;
 		} catch (error) {
-			return { ok: false, reason: 'failed', message: writeFailure(error) };
+			return { ok: false, reason: 'failed', message: writeFailureCause(error) };
 		}
 		if (outcomes.some((o) => o.outcome === 'added' || o.outcome === 'replaced'))
 			this.channel.post({ type: 'workshop', id: workshopId });

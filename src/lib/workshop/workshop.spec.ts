@@ -327,6 +327,16 @@ describe('the facilitator\u2019s desk', () => {
 		expect(d.responses[0]?.answers['GOV-1']?.rating).toBe(4);
 	});
 
+	it('adds answers held in a page\u2019s reactive state (a proxy, which IndexedDB cannot store) as a plain copy', async () => {
+		const { desk: d, workshop } = await desk();
+		const given = { ...response('manager', { 'GOV-1': 3 }, 1, 'Sam'), workshopId: workshop.id };
+		const reactive = new Proxy(given, {});
+		expect(() => structuredClone(reactive)).toThrow();
+		expect(await d.addResponses([reactive])).toBe(true);
+		expect(d.messages.map((m) => m.text)).toEqual(['Added answers from a manager (Sam).']);
+		expect(d.responses).toEqual([given]);
+	});
+
 	it('holds at most 500 responses and says so for the 501st', async () => {
 		const { desk: d, workshop } = await desk();
 		const many = Array.from({ length: LIMITS.workshopResponses + 1 }, (_, i) => ({
