@@ -306,6 +306,17 @@ test('a participant’s answers link opened on the facilitator’s laptop adds t
 		await page.reload();
 		await expect(page.getByText(/^1 participant/)).toBeVisible();
 		await expect(page.getByText(/not added|not saved|could not/i)).toHaveCount(0);
+
+		// Removed by a slip of the finger, and put back.
+		await page.getByText('Participants (only you see this list)').click();
+		await page.getByRole('button', { name: 'Remove the answers from a manager (Sam)' }).click();
+		await expect(page.getByText('Removed the answers from a manager (Sam).')).toBeVisible();
+		await expect(page.getByText(/^0 participants/)).toBeVisible();
+		const putBack = page.getByRole('button', { name: 'Put back the answers from a manager (Sam)' });
+		await expect(putBack).toBeFocused();
+		await putBack.click();
+		await expect(page.getByText('Added answers from a manager (Sam).')).toBeVisible();
+		await expect(page.getByText(/^1 participant/)).toBeVisible();
 	} finally {
 		await phone.close();
 	}

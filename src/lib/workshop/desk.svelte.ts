@@ -71,6 +71,10 @@ const OUTCOME_WORDS: Record<ResponseOutcome, (who: string) => string> = {
 		`This workshop already holds ${LIMITS.workshopResponses} responses, the most it can; these answers were not added.`
 };
 
+/** Who sent a response, as the desk's messages name them: "a manager (Sam)". */
+export const whoSent = (response: WorkshopResponse) =>
+	`a ${roleLabel(response.role).toLowerCase()}${response.name ? ` (${response.name})` : ''}`;
+
 /** The facilitator's desk: the workshop, its responses, its consensus assessment, and the picture drawn from them. */
 export class WorkshopDesk {
 	workshop: Workshop = $state() as Workshop;
@@ -80,6 +84,8 @@ export class WorkshopDesk {
 	differing: WorkshopResponse[] = $state([]);
 	/** A QR hand-back split over several codes, part way through. */
 	partProgress: { have: number; total: number } | null = $state(null);
+	/** The answers removed last, kept until the page is left so "Put them back" can add them again. */
+	lastRemoved: WorkshopResponse | null = $state.raw(null);
 	deleted = $state(false);
 	busy = $state(false);
 
@@ -236,7 +242,7 @@ export class WorkshopDesk {
 		}
 		const differing: WorkshopResponse[] = [];
 		for (const { response, outcome } of done.outcomes) {
-			const who = `a ${roleLabel(response.role).toLowerCase()}${response.name ? ` (${response.name})` : ''}`;
+			const who = whoSent(response);
 			messages.push({
 				kind: outcome === 'added' || outcome === 'replaced' ? 'ok' : 'warn',
 				text: OUTCOME_WORDS[outcome](who)
@@ -263,13 +269,29 @@ export class WorkshopDesk {
 	}
 
 	async removeResponse(responseId: string) {
+		const removed = this.responses.find((r) => r.responseId === responseId);
 		const done = await this.store.removeResponse(this.workshop.id, responseId);
+		if (!done.ok) {
+			this.messages = [{ kind: 'error', text: done.message }];
+			return;
+		}
+		this.lastRemoved = removed ? $state.snapshot(removed) : null;
 		this.messages = [
-			done.ok
-				? { kind: 'warn', text: "Removed one participant's answers." }
-				: { kind: 'error', text: done.message }
+			{
+				kind: 'warn',
+				text: removed
+					? `Removed the answers from ${whoSent(removed)}.`
+					: "Removed one participant's answers."
+			}
 		];
-		if (done.ok) await this.reload();
+		await this.reload();
+	}
+
+	/** Adds the answers removed last back to the workshop. */
+	async putBackRemoved() {
+		const removed = this.lastRemoved;
+		if (!removed) return;
+		if (await this.addResponses([removed])) this.lastRemoved = null;
 	}
 
 	/** Records the rating the room agreed after discussing it. */

@@ -337,6 +337,23 @@ describe('the facilitator\u2019s desk', () => {
 		expect(d.responses).toEqual([given]);
 	});
 
+	it('says whose answers were removed, and puts them back on request', async () => {
+		const { desk: d, workshop } = await desk();
+		const sam = { ...response('manager', { 'GOV-1': 3 }, 1, 'Sam'), workshopId: workshop.id };
+		const other = { ...response('consumer', { 'GOV-1': 1 }, 2), workshopId: workshop.id };
+		await d.addResponses([sam, other]);
+		await d.removeResponse(sam.responseId);
+		expect(d.messages.map((m) => m.text)).toEqual(['Removed the answers from a manager (Sam).']);
+		expect(d.responses.map((r) => r.responseId)).toEqual([other.responseId]);
+		expect(d.lastRemoved).toEqual(sam);
+		await d.putBackRemoved();
+		expect(d.lastRemoved).toBeNull();
+		expect(d.messages.map((m) => m.text)).toEqual(['Added answers from a manager (Sam).']);
+		expect(d.responses.map((r) => r.responseId).sort()).toEqual(
+			[sam.responseId, other.responseId].sort()
+		);
+	});
+
 	it('holds at most 500 responses and says so for the 501st', async () => {
 		const { desk: d, workshop } = await desk();
 		const many = Array.from({ length: LIMITS.workshopResponses + 1 }, (_, i) => ({
