@@ -17,6 +17,7 @@ import type {
 	StatementResult,
 	StatementState
 } from './types';
+import { counted } from '$lib/format/counts';
 
 export interface ScoringInput {
 	profile: Pick<Profile, 'bpdSpecific' | 'consumerTerm' | 'peerTerm'>;
@@ -125,8 +126,6 @@ function countOf(statements: readonly Pick<StatementResult, 'status'>[]): Counts
 	return counts;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 function confidenceOf(statements: StatementResult[]): Confidence {
 	const counts = countOf(statements);
 	const rated = statements.filter((s) => s.status === 'rated');
@@ -139,17 +138,17 @@ function confidenceOf(statements: StatementResult[]): Confidence {
 	// A result resting on unchecked or undiscussed ratings is never "high" confidence, whatever the share.
 	const level =
 		share >= c.high && !unchecked && !fromMedian ? 'high' : share >= c.medium ? 'medium' : 'low';
-	const parts = [`Based on ${counts.rated} of ${plural(counts.considered, 'statement')}`];
+	const parts = [`Based on ${counts.rated} of ${counted(counts.considered, 'statement')}`];
 	if (counts.dontKnow) parts.push(`${counts.dontKnow} don't know`);
 	if (counts.unanswered) parts.push(`${counts.unanswered} unanswered`);
 	if (counts.notApplicable) parts.push(`${counts.notApplicable} not applicable`);
 	if (unchecked)
 		parts.push(
-			`${plural(unchecked, 'rating')} that only people with lived experience can judge ${unchecked === 1 ? 'was' : 'were'} made without them`
+			`${counted(unchecked, 'rating')} that only people with lived experience can judge ${unchecked === 1 ? 'was' : 'were'} made without them`
 		);
 	if (fromMedian)
 		parts.push(
-			`${plural(fromMedian, 'agreed rating')} ${fromMedian === 1 ? 'was' : 'were'} taken from the median without discussion`
+			`${counted(fromMedian, 'agreed rating')} ${fromMedian === 1 ? 'was' : 'were'} taken from the median without discussion`
 		);
 	return { ...counts, share, unchecked, fromMedian, level, summary: parts.join('; ') + '.' };
 }
@@ -382,7 +381,7 @@ function decideStage(args: {
 	if (confidence.considered === 0 || answered / confidence.considered < R.minAnsweredShare)
 		caps.push({
 			stage: 'not-enough-answers',
-			reason: `${answered} of the ${plural(confidence.considered, 'statement')} that apply ${answered === 1 ? 'is' : 'are'} answered; a stage needs at least ${R.minAnsweredShare * 100}% of them.`
+			reason: `${answered} of the ${counted(confidence.considered, 'statement')} that apply ${answered === 1 ? 'is' : 'are'} answered; a stage needs at least ${R.minAnsweredShare * 100}% of them.`
 		});
 	if (blockers.length > 0) {
 		const n = blockers.length;
@@ -390,7 +389,7 @@ function decideStage(args: {
 		const lowOverall = overallScore === null || overallScore < S.notReadyScoreFloor;
 		caps.push({
 			stage: manyBlocked || lowOverall ? 'not-yet-ready' : 'preparing',
-			reason: `${plural(n, 'critical statement is', 'critical statements are')} not in place: ${listOf(blockers.map((b) => b.title.toLowerCase()))}.`
+			reason: `${counted(n, 'critical statement is', 'critical statements are')} not in place: ${listOf(blockers.map((b) => b.title.toLowerCase()))}.`
 		});
 		if (manyBlocked)
 			caps.push({
@@ -421,7 +420,7 @@ function decideStage(args: {
 	if (unchecked.length)
 		caps.push({
 			stage: 'preparing',
-			reason: `${plural(unchecked.length, 'statement')} that only people with lived experience can judge ${unchecked.length === 1 ? 'was' : 'were'} rated without them (${listOf(unchecked.map((t) => t.toLowerCase()))}).`
+			reason: `${counted(unchecked.length, 'statement')} that only people with lived experience can judge ${unchecked.length === 1 ? 'was' : 'were'} rated without them (${listOf(unchecked.map((t) => t.toLowerCase()))}).`
 		});
 	if (
 		overallScore === null ||

@@ -8,6 +8,7 @@ import {
 	type WorkshopRole
 } from '$lib/model/workshop';
 import { byCodeUnits } from '$lib/model/order';
+import { counted } from '$lib/format/counts';
 
 /** No view is ever shown for fewer people than this: a lone voice's ratings stay anonymous. */
 export const MIN_GROUP_SIZE = 3;
@@ -85,8 +86,6 @@ export function median(values: number[]): number | null {
 	const mid = Math.floor(sorted.length / 2);
 	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Decides which groups may be shown. Roles are shown separately only when every role taking part has
@@ -273,7 +272,7 @@ export function aggregate(
 
 	if (outdatedAnswers)
 		warnings.push(
-			`${plural(outdatedAnswers, 'answer')} were given to statements reworded since, and are not counted.`
+			`${counted(outdatedAnswers, 'answer')} were given to statements reworded since, and are not counted.`
 		);
 
 	return {
@@ -304,8 +303,8 @@ export function participantsSummary(picture: WorkshopPicture): string {
 		.filter((r) => r.count < MIN_GROUP_SIZE)
 		.reduce((n, r) => n + r.count, 0);
 	if (shown.length === 0)
-		return `${plural(picture.participants, 'participant')} from ${plural(picture.roleCounts.length, 'role')}. Roles with fewer than three people are not named.`;
+		return `${counted(picture.participants, 'participant')} from ${counted(picture.roleCounts.length, 'role')}. Roles with fewer than three people are not named.`;
 	const parts = [...shown];
 	if (other) parts.push(`${other} from roles with fewer than three people, not named`);
-	return `${plural(picture.participants, 'participant')}: ${parts.join('; ')}.`;
+	return `${counted(picture.participants, 'participant')}: ${parts.join('; ')}.`;
 }
