@@ -1,5 +1,6 @@
 import type { PlanRow } from '$lib/assessment/plan-rows';
 import { byTimeframe } from '$lib/assessment/plan-rows';
+import { conditionHolds } from '$lib/content/conditions';
 import type { QuestionBank } from '$lib/content/question-bank';
 import { applyTerms, type Terms } from '$lib/content/terms';
 import { calendarDate, longDate } from '$lib/format/dates';
@@ -233,13 +234,18 @@ function statementDetail(input: ReportInput): Section {
 
 function decisionsAndRules(input: ReportInput): Section {
 	const { assessment, bank, terms } = input;
-	const rows = bank.decisions.map((d) => {
-		const chosen = d.options.find((o) => o.id === assessment.decisions[d.id]);
-		return [
-			applyTerms(d.question, terms),
-			chosen ? applyTerms(chosen.label, terms) : 'Not decided yet'
-		];
-	});
+	// The decisions this organisation is asked: one switched off by another choice is not listed as
+	// open, as the review and the plan do not count it either.
+	const context = { decisions: assessment.decisions, bpdSpecific: assessment.profile.bpdSpecific };
+	const rows = bank.decisions
+		.filter((d) => conditionHolds(d.condition, context))
+		.map((d) => {
+			const chosen = d.options.find((o) => o.id === assessment.decisions[d.id]);
+			return [
+				applyTerms(d.question, terms),
+				chosen ? applyTerms(chosen.label, terms) : 'Not decided yet'
+			];
+		});
 	return {
 		id: 'decisions',
 		title: 'Appendix B: decisions and how the result was reached',

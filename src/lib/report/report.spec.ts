@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createAssessment } from '$lib/assessment/create';
 import { planRows } from '$lib/assessment/plan-rows';
 import { bank } from '$lib/content';
-import { resolveTerms } from '$lib/content/terms';
+import { conditionHolds } from '$lib/content/conditions';
+import { applyTerms, resolveTerms } from '$lib/content/terms';
 import type { Assessment } from '$lib/model/assessment';
 import { scoreAssessment } from '$lib/scoring';
 import { allDecisionsMade, inputWith } from '$lib/testing/scoring-fixtures';
@@ -124,6 +125,24 @@ describe('the board paper', () => {
 		expect(report().doc.fileName).toBe(
 			'harbour-mental-health-north-team-readiness-plan-2026-11-30.pdf'
 		);
+	});
+
+	it('lists the decisions this organisation is asked, and as open only those the review counts open', () => {
+		const a = createAssessment(bank.version, generatedAt, 'not-bpd');
+		a.profile = { ...a.profile, bpdSpecific: 'no' };
+		const { doc } = report(a);
+		const table = doc.sections
+			.find((s) => s.id === 'decisions')!
+			.blocks.find((b) => b.type === 'table') as Extract<Block, { type: 'table' }>;
+		const asked = table.rows.map((r) => cellText(r[0]!));
+		const terms = resolveTerms(a.profile, bank.terminology);
+		const context = { decisions: a.decisions, bpdSpecific: a.profile.bpdSpecific };
+		const switchedOff = bank.decisions.filter((d) => !conditionHolds(d.condition, context));
+		expect(switchedOff.length).toBeGreaterThan(0);
+		for (const d of switchedOff) expect(asked).not.toContain(applyTerms(d.question, terms));
+		expect(asked).toHaveLength(bank.decisions.length - switchedOff.length);
+		const open = table.rows.filter((r) => cellText(r[1]!) === 'Not decided yet');
+		expect(open).toHaveLength(scoreAssessment(a, bank).openDecisions.length);
 	});
 
 	it('says the verdict rests on too few answers rather than giving one', () => {
