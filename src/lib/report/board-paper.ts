@@ -77,7 +77,8 @@ export function domainTable(result: ScoringResult): Extract<Block, { type: 'tabl
 			...result.domains.map((d) => row(d.name, d.score, d.band, d.confidence)),
 			row('Overall', result.overall.score, result.overall.band, result.confidence)
 		],
-		widths: [40, 16, 14, 12, 10, 12]
+		// Wide enough for each heading's longest word: a word is never broken across lines.
+		widths: [38, 16, 14, 11, 10, 15]
 	};
 }
 

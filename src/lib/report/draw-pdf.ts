@@ -174,9 +174,13 @@ function drawBars(pen: Pen, b: Extract<Block, { type: 'bars' }>) {
 			doc.text(line, PAGE.margin, pen.y + 3.4 + i * 3.4 - (labelLines.length - 1) * 1.7)
 		);
 		if (row.value === null) {
-			doc.setTextColor(...MUTED);
+			// Where the bar would be, on a white ground, so the gridlines do not strike through it.
+			const text = pdfSafe(row.text);
 			doc.setFontSize(8);
-			doc.text(pdfSafe(row.text), x0 + 1, pen.y + 3.6);
+			doc.setFillColor(255, 255, 255);
+			doc.rect(x0 + 0.4, pen.y + 0.8, doc.getTextWidth(text) + 1.6, rowHeight - 2.6, 'F');
+			doc.setTextColor(...MUTED);
+			doc.text(text, x0 + 1, pen.y + 3.6);
 		} else {
 			const bandIndex = Math.max(
 				0,
