@@ -233,6 +233,27 @@ describe('the question bank', () => {
 				}
 	});
 
+	it('speaks to its readers, not its authors: no "seed", the team\u2019s word for a source document', () => {
+		const texts = [
+			...bank.statements.flatMap((s) => [
+				s.title,
+				s.text,
+				s.why,
+				...s.levels,
+				...(s.plain ? [s.plain.text, ...s.plain.levels] : []),
+				...(s.variants ?? []).map((v) => v.text)
+			]),
+			...bank.actions.flatMap((a) => [a.title, a.text, ...(a.variants ?? []).map((v) => v.text)]),
+			...bank.decisions.flatMap((d) => [
+				d.title,
+				d.question,
+				...d.options.flatMap((o) => [o.label, o.evidence ?? ''])
+			])
+		];
+		expect(texts.length).toBeGreaterThan(300);
+		expect(texts.filter((t) => /\bseeds?\b/i.test(t))).toEqual([]);
+	});
+
 	it('switches conditional statements by decision, and keeps them while the decision is open', () => {
 		const gov2 = bank.statementById.get('GOV-2')!;
 		expect(conditionHolds(gov2.condition, { decisions: {}, bpdSpecific: 'yes' })).toBe(true);
