@@ -321,3 +321,46 @@ test('a participant’s answers link opened on the facilitator’s laptop adds t
 		await phone.close();
 	}
 });
+
+test('on a phone, a participant chooses their role once: later pages open on their first statement, and the role can still be changed', async ({
+	page,
+	baseURL
+}) => {
+	await page.goto('/workshop');
+	await page.getByLabel('Organisation or service name').fill('Riverside Community Mental Health');
+	await page.getByRole('button', { name: 'Create the workshop' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Riverside');
+	const deskUrl = page.url();
+	await page.getByRole('link', { name: 'Set up profile and decisions' }).click();
+	await page.getByLabel('Yes, BPD-specific').check();
+	await decideAll(page);
+	await expectSaved(page);
+	await page.goto(deskUrl);
+	await page.getByRole('button', { name: 'They are ready: open the invitations' }).click();
+	const invite = (await page
+		.getByRole('link', { name: 'Answer in turn on this device' })
+		.getAttribute('href'))!.replace('?in-turn=1', '');
+	const phone = await page
+		.context()
+		.browser()!
+		.newContext({ baseURL, ...PHONE });
+	try {
+		const participant = await phone.newPage();
+		await participant.goto(invite);
+		await participant.getByRole('radio', { name: 'Consumer / service user', exact: true }).tap();
+		await participant.getByRole('button', { name: 'Next', exact: true }).tap();
+		await expect(participant.getByText('Page 2 of 6', { exact: true })).toBeVisible();
+		await expect(participant.getByRole('radio', { name: 'Carer', exact: true })).toHaveCount(0);
+		await expect(participant.getByText('Your role: Consumer / service user')).toBeVisible();
+		// The first statement and its first choice are on the first screen (they were below it).
+		const firstChoice = participant.locator('article.statement').first().locator('label').first();
+		const bottom = await firstChoice.evaluate((e) => e.getBoundingClientRect().bottom);
+		expect(bottom).toBeLessThanOrEqual(844);
+		await participant.getByRole('button', { name: 'Change your role' }).tap();
+		await expect(participant.getByText('Page 1 of 6', { exact: true })).toBeVisible();
+		await participant.getByRole('radio', { name: 'Carer', exact: true }).tap();
+		await expect(participant.getByRole('radio', { name: 'Carer', exact: true })).toBeChecked();
+	} finally {
+		await phone.close();
+	}
+});
