@@ -69,6 +69,17 @@ test('a manager\u2019s Monday: next steps with owners and dates, a plan to run, 
 	await expect(page.getByText(`Removed “${removedTitle}”.`)).toBeInViewport();
 	await page.getByRole('button', { name: 'Restore it' }).click();
 	await expect(page.getByRole('heading', { level: 3, name: removedTitle })).toBeVisible();
+	// Editing an action's words: focus goes into its title, and back to its Edit button when done.
+	await cards
+		.nth(1)
+		.getByRole('button', { name: /^Edit text/ })
+		.click();
+	await expect(cards.nth(1).getByLabel('Action', { exact: true })).toBeFocused();
+	await page.keyboard.press('End');
+	await page.keyboard.type(' (with HR)');
+	await cards.nth(1).getByRole('button', { name: 'Done editing' }).click();
+	await expect(cards.nth(1).getByRole('button', { name: /^Edit text/ })).toBeFocused();
+	await expect(cards.nth(1).locator('h3')).toContainText('(with HR)');
 	await page
 		.getByLabel('Action', { exact: true })
 		.fill('Book the room for the lived-experience panel');
