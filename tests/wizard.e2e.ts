@@ -283,7 +283,7 @@ test('the review lists the decisions not made yet, each linked to the page that 
 	await expect(page).toHaveURL(new RegExp(`/assessment/${id}/decisions-`));
 	const asked = page.getByRole('group', { name: question });
 	await expect(asked).toBeVisible();
-	await expect(asked.locator('legend .open-mark')).toHaveText('Open');
+	await expect(asked.locator('legend .open-mark')).toHaveText('To decide');
 	await asked.getByRole('radio').first().check();
 	await expect(asked.locator('legend .open-mark')).toHaveCount(0);
 });
