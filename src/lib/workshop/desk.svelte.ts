@@ -84,7 +84,7 @@ export class WorkshopDesk {
 	differing: WorkshopResponse[] = $state([]);
 	/** A QR hand-back split over several codes, part way through. */
 	partProgress: { have: number; total: number } | null = $state(null);
-	/** The answers removed last, kept until the page is left so "Put them back" can add them again. */
+	/** The answers removed last, kept while the desk is open so they can be put back. */
 	lastRemoved: WorkshopResponse | null = $state.raw(null);
 	deleted = $state(false);
 	busy = $state(false);
