@@ -270,7 +270,7 @@ test('the review lists unanswered and "don\u2019t know" statements and jumps to 
 	expect(Math.abs((await page.evaluate(() => scrollY)) - left)).toBeLessThan(5);
 });
 
-test('the review lists the decisions not made yet, each linked to the page that asks it, where it is marked open', async ({
+test('the review lists the decisions not made yet, each linked to the page that asks it, where it is marked "to decide"', async ({
 	page
 }) => {
 	const id = await startAssessment(page, 'Undecided Ward');
