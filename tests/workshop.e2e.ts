@@ -322,7 +322,7 @@ test('a participant’s answers link opened on the facilitator’s laptop adds t
 	}
 });
 
-test('on a phone, a participant chooses their role once: later pages open on their first statement, and the role can still be changed', async ({
+test('on a phone, a participant chooses their role once: later pages open on their first statement, and the role can still be changed; the ways back are full-size tap targets', async ({
 	page,
 	baseURL
 }) => {
@@ -331,7 +331,12 @@ test('on a phone, a participant chooses their role once: later pages open on the
 	await page.getByRole('button', { name: 'Create the workshop' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Riverside');
 	const deskUrl = page.url();
+	// The ways back are tap targets of 44 px, as in the assessment's pages.
+	const height = async (name: string) =>
+		(await page.getByRole('link', { name }).boundingBox())!.height;
+	expect(await height('← All workshops')).toBeGreaterThanOrEqual(44);
 	await page.getByRole('link', { name: 'Set up profile and decisions' }).click();
+	expect(await height('← Back to the workshop desk')).toBeGreaterThanOrEqual(44);
 	await page.getByLabel('Yes, BPD-specific').check();
 	await decideAll(page);
 	await expectSaved(page);
