@@ -77,6 +77,28 @@ async function rateCultureAndFinish(page: Page, rating: string, finish: string) 
 	await page.getByRole('button', { name: finish }).click();
 }
 
+/**
+ * A workshop created on the facilitator's laptop, set up (BPD-specific, every decision made) and
+ * with its invitations open. Leaves the page on the desk.
+ */
+async function workshopOpenForAnswers(page: Page, name: string) {
+	await page.goto('/workshop');
+	await page.getByLabel('Organisation or service name').fill(name);
+	await page.getByRole('button', { name: 'Create the workshop' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+	const deskUrl = page.url();
+	await page.getByRole('link', { name: 'Set up profile and decisions' }).click();
+	await page.getByLabel('Yes, BPD-specific').check();
+	await decideAll(page);
+	await expectSaved(page);
+	await page.goto(deskUrl);
+	await page.getByRole('button', { name: 'They are ready: open the invitations' }).click();
+	const invite = (await page
+		.getByRole('link', { name: 'Answer in turn on this device' })
+		.getAttribute('href'))!.replace('?in-turn=1', '');
+	return { deskUrl, invite };
+}
+
 test('a room of eight, two on phones: answers come back by camera, link, file and in turn; the lone peer worker is never shown by role; the room agrees and gets its report', async ({
 	page,
 	baseURL
@@ -252,20 +274,7 @@ test('a participant’s answers link opened on the facilitator’s laptop adds t
 	baseURL
 }) => {
 	test.setTimeout(180_000);
-	await page.goto('/workshop');
-	await page.getByLabel('Organisation or service name').fill('Return Link Ward');
-	await page.getByRole('button', { name: 'Create the workshop' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Return Link Ward');
-	const deskUrl = page.url();
-	await page.getByRole('link', { name: 'Set up profile and decisions' }).click();
-	await page.getByLabel('Yes, BPD-specific').check();
-	await decideAll(page);
-	await expectSaved(page);
-	await page.goto(deskUrl);
-	await page.getByRole('button', { name: 'They are ready: open the invitations' }).click();
-	const invite = (await page
-		.getByRole('link', { name: 'Answer in turn on this device' })
-		.getAttribute('href'))!.replace('?in-turn=1', '');
+	const { deskUrl, invite } = await workshopOpenForAnswers(page, 'Return Link Ward');
 
 	const phone = await page
 		.context()
@@ -326,25 +335,16 @@ test('on a phone, a participant chooses their role once: later pages open on the
 	page,
 	baseURL
 }) => {
-	await page.goto('/workshop');
-	await page.getByLabel('Organisation or service name').fill('Riverside Community Mental Health');
-	await page.getByRole('button', { name: 'Create the workshop' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Riverside');
-	const deskUrl = page.url();
+	const { invite } = await workshopOpenForAnswers(page, 'Riverside Community Mental Health');
 	// The ways back are tap targets of 44 px, as in the assessment's pages.
 	const height = async (name: string) =>
 		(await page.getByRole('link', { name }).boundingBox())!.height;
 	expect(await height('← All workshops')).toBeGreaterThanOrEqual(44);
 	await page.getByRole('link', { name: 'Set up profile and decisions' }).click();
 	expect(await height('← Back to the workshop desk')).toBeGreaterThanOrEqual(44);
-	await page.getByLabel('Yes, BPD-specific').check();
-	await decideAll(page);
-	await expectSaved(page);
-	await page.goto(deskUrl);
-	await page.getByRole('button', { name: 'They are ready: open the invitations' }).click();
-	const invite = (await page
-		.getByRole('link', { name: 'Answer in turn on this device' })
-		.getAttribute('href'))!.replace('?in-turn=1', '');
+	await page.getByRole('link', { name: '← Back to the workshop desk' }).click();
+	await page.getByRole('link', { name: 'Presenter view' }).click();
+	expect(await height('← Back to the desk')).toBeGreaterThanOrEqual(44);
 	const phone = await page
 		.context()
 		.browser()!

@@ -22,6 +22,29 @@ function problemsOf(edit: (raw: RawContent) => void): string[] {
 type RawDomain = { statements: Record<string, unknown>[] };
 const domainOf = (raw: RawContent, file: string) => raw.domains[`domains/${file}`] as RawDomain;
 
+/** Every text of the bank a person reads: statements, actions, areas and decisions. */
+const readerTexts = () => [
+	...bank.statements.flatMap((s) => [
+		s.title,
+		s.text,
+		s.why,
+		...s.levels,
+		...(s.plain ? [s.plain.text, ...s.plain.levels] : []),
+		...(s.variants ?? []).map((v) => v.text)
+	]),
+	...bank.actions.flatMap((a) => [
+		a.title,
+		a.text,
+		...(a.variants ?? []).flatMap((v) => [v.text, v.title ?? ''])
+	]),
+	...bank.domains.map((d) => d.name),
+	...bank.decisions.flatMap((d) => [
+		d.title,
+		d.question,
+		...d.options.flatMap((o) => [o.label, o.evidence ?? ''])
+	])
+];
+
 describe('the question bank', () => {
 	it('has about ten domains and 60 to 80 statements', () => {
 		expect(bank.domains.length).toBeGreaterThanOrEqual(9);
@@ -213,43 +236,12 @@ describe('the question bank', () => {
 						{ consumerTerm: consumerTerm.id, peerTerm: peerTerm.id, bpdSpecific },
 						bank.terminology
 					);
-					const texts = [
-						...bank.statements.flatMap((s) => [
-							s.title,
-							s.text,
-							s.why,
-							...s.levels,
-							...(s.plain ? [s.plain.text, ...s.plain.levels] : []),
-							...(s.variants ?? []).map((v) => v.text)
-						]),
-						...bank.actions.flatMap((a) => [
-							a.title,
-							a.text,
-							...(a.variants ?? []).flatMap((v) => [v.text, v.title ?? ''])
-						]),
-						...bank.domains.map((d) => d.name)
-					];
-					for (const t of texts) expect(applyTerms(t, terms)).not.toMatch(/[{}]/);
+					for (const t of readerTexts()) expect(applyTerms(t, terms)).not.toMatch(/[{}]/);
 				}
 	});
 
 	it('speaks to its readers, not its authors: no "seed", the team\u2019s word for a source document', () => {
-		const texts = [
-			...bank.statements.flatMap((s) => [
-				s.title,
-				s.text,
-				s.why,
-				...s.levels,
-				...(s.plain ? [s.plain.text, ...s.plain.levels] : []),
-				...(s.variants ?? []).map((v) => v.text)
-			]),
-			...bank.actions.flatMap((a) => [a.title, a.text, ...(a.variants ?? []).map((v) => v.text)]),
-			...bank.decisions.flatMap((d) => [
-				d.title,
-				d.question,
-				...d.options.flatMap((o) => [o.label, o.evidence ?? ''])
-			])
-		];
+		const texts = readerTexts();
 		expect(texts.length).toBeGreaterThan(300);
 		expect(texts.filter((t) => /\bseeds?\b/i.test(t))).toEqual([]);
 	});
