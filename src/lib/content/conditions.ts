@@ -6,6 +6,12 @@ export interface ConditionContext {
 	bpdSpecific: 'yes' | 'no' | undefined;
 }
 
+/** The choices conditions read, from a record of them: an assessment, an invitation, scoring's input. */
+export const conditionContextOf = (record: {
+	profile: { bpdSpecific?: 'yes' | 'no' };
+	decisions: Readonly<Record<string, string>>;
+}): ConditionContext => ({ decisions: record.decisions, bpdSpecific: record.profile.bpdSpecific });
+
 function valueOf(when: string, context: ConditionContext): string | undefined {
 	return when === 'profile.bpdSpecific'
 		? context.bpdSpecific

@@ -1,6 +1,6 @@
 import type { PlanRow } from '$lib/assessment/plan-rows';
 import { byTimeframe } from '$lib/assessment/plan-rows';
-import { conditionHolds } from '$lib/content/conditions';
+import { conditionContextOf, conditionHolds } from '$lib/content/conditions';
 import type { QuestionBank } from '$lib/content/question-bank';
 import { applyTerms, type Terms } from '$lib/content/terms';
 import { calendarDate, longDate } from '$lib/format/dates';
@@ -237,7 +237,7 @@ function decisionsAndRules(input: ReportInput): Section {
 	const { assessment, bank, terms } = input;
 	// The decisions this organisation is asked: one switched off by another choice is not listed as
 	// open, as the review and the plan do not count it either.
-	const context = { decisions: assessment.decisions, bpdSpecific: assessment.profile.bpdSpecific };
+	const context = conditionContextOf(assessment);
 	const rows = bank.decisions
 		.filter((d) => conditionHolds(d.condition, context))
 		.map((d) => {

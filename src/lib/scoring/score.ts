@@ -1,5 +1,10 @@
 import { isLevel, type Answer, type Profile, type Rating } from '$lib/model/assessment';
-import { conditionHolds, conditionMet, type ConditionContext } from '$lib/content/conditions';
+import {
+	conditionContextOf,
+	conditionHolds,
+	conditionMet,
+	type ConditionContext
+} from '$lib/content/conditions';
 import type { BankStatement, QuestionBank } from '$lib/content/question-bank';
 import type { Scale } from '$lib/content/schema';
 import { applyTerms, resolveTerms, type Terms } from '$lib/content/terms';
@@ -153,11 +158,6 @@ function confidenceOf(statements: StatementResult[]): Confidence {
 	return { ...counts, share, unchecked, fromMedian, level, summary: parts.join('; ') + '.' };
 }
 
-const contextOf = (input: ScoringInput): ConditionContext => ({
-	decisions: input.decisions,
-	bpdSpecific: input.profile.bpdSpecific
-});
-
 /** Whether a statement applies, how its answer counts, and whether it must be in place. */
 function stateOf(
 	s: BankStatement,
@@ -207,7 +207,7 @@ export function answeringProgress(
 	bank: QuestionBank,
 	previous?: AnsweringProgress
 ): AnsweringProgress {
-	const context = contextOf(input);
+	const context = conditionContextOf(input);
 	const domains = bank.domains.map((domain, d) => {
 		const before = previous?.domains[d];
 		const fresh = domain.statements.map((s, i) => {
@@ -236,7 +236,7 @@ export function answeringProgress(
 
 export function scoreAssessment(input: ScoringInput, bank: QuestionBank): ScoringResult {
 	const terms = resolveTerms(input.profile, bank.terminology);
-	const context = contextOf(input);
+	const context = conditionContextOf(input);
 
 	const domains: DomainResult[] = bank.domains.map((domain) => {
 		const statements: StatementResult[] = domain.statements.map((s) => {

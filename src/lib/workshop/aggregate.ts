@@ -1,4 +1,4 @@
-import { conditionHolds } from '$lib/content/conditions';
+import { conditionContextOf, conditionHolds } from '$lib/content/conditions';
 import type { QuestionBank } from '$lib/content/question-bank';
 import { isLevel, type Profile, type Rating } from '$lib/model/assessment';
 import {
@@ -184,7 +184,7 @@ export function aggregate(
 	domainName: (domainId: string) => string = (id) => bank.domains.find((d) => d.id === id)!.name
 ): WorkshopPicture {
 	const { breakdown, groups, memberOf, warnings, roleCounts } = visibleGroups(responses);
-	const context = { decisions, bpdSpecific: profile.bpdSpecific };
+	const context = conditionContextOf({ profile, decisions });
 	let outdatedAnswers = 0;
 	const usable = responses.map((r) => {
 		const outdated = outdatedIn(r, bank);

@@ -1,6 +1,7 @@
 import { newId } from '$lib/assessment/create';
 import { holdUnsavedWork } from '$lib/assessment/unsaved';
 import { bank } from '$lib/content';
+import { conditionContextOf } from '$lib/content/conditions';
 import { resolveTerms } from '$lib/content/terms';
 import type { Rating } from '$lib/model/assessment';
 import type {
@@ -49,13 +50,7 @@ export class ParticipantSession {
 	);
 	readonly form = $derived(
 		this.invite && this.role && this.terms
-			? participantForm(
-					this.role,
-					{ decisions: this.invite.decisions, bpdSpecific: this.invite.profile.bpdSpecific },
-					bank,
-					this.terms,
-					this.showAll
-				)
+			? participantForm(this.role, conditionContextOf(this.invite), bank, this.terms, this.showAll)
 			: null
 	);
 	readonly currentPage = $derived(
