@@ -122,12 +122,17 @@ export function writeFailureCause(error: unknown): string {
 	return `Could not save (${name || 'storage error'}).`;
 }
 
+/** What to do after a failed write, with the work still on screen. */
+const ADVICE_ON_SCREEN: Record<string, string> = {
+	QuotaExceededError:
+		'Your work is still on screen: download a copy, then free some space (for example delete an old assessment) and carry on.',
+	InvalidStateError: 'Your work is still on screen: download a copy first, then try again.'
+};
+
 /** A write that failed, in words a person can act on. */
 export function writeFailure(error: unknown): string {
-	const name = (error as DOMException)?.name;
-	if (name === 'QuotaExceededError')
-		return `${writeFailureCause(error)} Your work is still on screen: download a copy, then free some space (for example delete an old assessment) and carry on.`;
-	if (name === 'InvalidStateError')
-		return `${writeFailureCause(error)} Your work is still on screen: download a copy first, then try again.`;
-	return `${writeFailureCause(error)} Your work is still on screen: download a copy to keep it.`;
+	const advice =
+		ADVICE_ON_SCREEN[(error as DOMException)?.name] ??
+		'Your work is still on screen: download a copy to keep it.';
+	return `${writeFailureCause(error)} ${advice}`;
 }
