@@ -98,6 +98,10 @@ const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined
 	Object.hasOwn(record, key) ? record[key] : undefined;
 
 /** Weighted mean of counted levels, as a whole number 0–100; null with nothing rated. */
+/** Too few ratings to show a score, for an area or the whole: a number would mislead. */
+const tooLittleRated = (c: Counts) =>
+	c.rated < R.minRatedCount || c.considered === 0 || c.rated / c.considered < R.minRatedShare;
+
 function weightedScore(statements: StatementResult[]): number | null {
 	let sum = 0;
 	let max = 0;
@@ -256,10 +260,7 @@ export function scoreAssessment(input: ScoringInput, bank: QuestionBank): Scorin
 			};
 		});
 		const confidence = confidenceOf(statements);
-		const insufficientEvidence =
-			confidence.rated < R.minRatedCount ||
-			confidence.considered === 0 ||
-			confidence.rated / confidence.considered < R.minRatedShare;
+		const insufficientEvidence = tooLittleRated(confidence);
 		const score = insufficientEvidence ? null : weightedScore(statements);
 		return {
 			id: domain.id,
@@ -274,7 +275,9 @@ export function scoreAssessment(input: ScoringInput, bank: QuestionBank): Scorin
 
 	const all = domains.flatMap((d) => d.statements);
 	const confidence = confidenceOf(all);
-	const overallScore = weightedScore(all);
+	// The same rule as an area's: a few ratings among many "don't know"s or gaps give no overall score
+	// (a board paper once showed "62, Established" from 11 of 76 rated, under "Not enough answers yet").
+	const overallScore = tooLittleRated(confidence) ? null : weightedScore(all);
 	const inPlace = (s: StatementResult) => s.status === 'rated' && (s.level ?? 0) >= R.inPlaceLevel;
 	const applicable = (s: StatementResult) =>
 		s.status !== 'switched-off' && s.status !== 'not-applicable';

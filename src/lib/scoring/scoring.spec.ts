@@ -29,6 +29,37 @@ describe('domain scores', () => {
 	});
 });
 
+describe('the overall score', () => {
+	const firstEleven = Object.fromEntries(bank.statements.slice(0, 11).map((s) => [s.id, 3]));
+
+	it('is not given from a few ratings, even where the areas rated have scores', () => {
+		const result = score(inputWith(undefined, firstEleven, several));
+		expect(result.domains.find((d) => d.id === 'LEAD')!.score).toBe(75);
+		expect(result.confidence.rated).toBe(11);
+		expect(result.overall).toEqual({ score: null, band: null });
+	});
+
+	it('is not given when most answers are "Don\'t know", and the stage does not rest on the few ratings', () => {
+		const result = score(inputWith('dont-know', firstEleven, several));
+		expect(result.overall.score).toBeNull();
+		expect(result.stage.id).toBe('not-yet-ready');
+		expect(result.stage.reasons).toContain(
+			'There are not enough ratings to calculate an overall score.'
+		);
+	});
+
+	it(`is given once at least ${R.minRatedShare * 100}% of the statements that apply are rated`, () => {
+		const rated = bank.statements.filter((_, i) => i % 2 === 0);
+		const half = score(
+			inputWith('dont-know', Object.fromEntries(rated.map((s) => [s.id, 3])), several)
+		);
+		expect(half.confidence.rated / half.confidence.considered).toBeGreaterThanOrEqual(
+			R.minRatedShare
+		);
+		expect(half.overall).toEqual({ score: 75, band: 'Established' });
+	});
+});
+
 describe('the stage', () => {
 	it('is "not enough answers yet" for an empty or nearly empty assessment', () => {
 		expect(score(inputWith(undefined)).stage.id).toBe('not-enough-answers');
