@@ -29,6 +29,25 @@ test('"Start a new assessment" is a real link and saves nothing until the first 
 	await expect(page.getByText('No assessments saved on this device yet.')).toBeVisible();
 });
 
+test('while the first page is read, the assessment\u2019s code loads, so Start fetches no code', async ({
+	page
+}) => {
+	await page.goto('/');
+	// The page marks the moment it starts loading the assessment's code, once the browser is idle.
+	await page.waitForFunction(
+		() => performance.getEntriesByName('warm-up: the assessment').length === 1
+	);
+	await page.waitForLoadState('networkidle');
+	const fetchedForStart: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script' || request.url().endsWith('.js'))
+			fetchedForStart.push(request.url());
+	});
+	await page.getByRole('link', { name: 'Start a new assessment' }).click();
+	await expect(page.getByLabel('Organisation or service name')).toBeVisible();
+	expect(fetchedForStart).toEqual([]);
+});
+
 test('a first visit creates nothing on the device, and a saved copy opened there, or work saved in another tab, is listed at once', async ({
 	page,
 	browser,

@@ -30,7 +30,9 @@ describe('domain scores', () => {
 });
 
 describe('the overall score', () => {
-	const firstEleven = Object.fromEntries(bank.statements.slice(0, 11).map((s) => [s.id, 3]));
+	const firstEleven = Object.fromEntries(
+		bank.statements.slice(0, 11).map((s) => [s.id, 3 as const])
+	);
 
 	it('is not given from a few ratings, even where the areas rated have scores', () => {
 		const result = score(inputWith(undefined, firstEleven, several));
