@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import {
+	rateCultureAndFinish,
+	workshopOpenForAnswers,
 	choiceIn,
 	decideAll,
 	expect,
@@ -102,6 +104,35 @@ test('on a phone, every control is at least 44 by 44 px on every kind of page, a
 		await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
 		expect(await smallTargets(page), part).toEqual([]);
 	}
+});
+
+test('on a phone, every control on a workshop\u2019s pages is at least 44 by 44 px: the list, the desk, a participant\u2019s pages, the hand-back and the presenter view', async ({
+	page
+}) => {
+	const { deskUrl, invite } = await workshopOpenForAnswers(page, 'Tap Workshop');
+	expect(await smallTargets(page), 'the desk, invitations open').toEqual([]);
+	await page.goto('/workshop');
+	await expect(page.getByRole('link', { name: /Tap Workshop/ })).toBeVisible();
+	expect(await smallTargets(page), 'the list of workshops').toEqual([]);
+
+	await page.goto(invite);
+	await page.getByRole('radio', { name: 'Manager', exact: true }).tap();
+	expect(await smallTargets(page), 'a participant\u2019s first page').toEqual([]);
+	await page.getByRole('button', { name: 'Next', exact: true }).tap();
+	await expect(page.getByText('Your role: Manager')).toBeVisible();
+	expect(await smallTargets(page), 'a participant\u2019s later page').toEqual([]);
+	await rateCultureAndFinish(page, '2', 'Finish and hand back');
+	await page.getByText('No camera? Send a link or a file instead').tap();
+	expect(await smallTargets(page), 'the hand-back').toEqual([]);
+
+	await page.goto(await page.getByLabel('Your answers link').inputValue());
+	expect(await smallTargets(page), 'the answers link, opened').toEqual([]);
+	await page.getByRole('button', { name: 'Add them to the workshop' }).tap();
+	await expect(page).toHaveURL(deskUrl);
+	expect(await smallTargets(page), 'the desk with answers').toEqual([]);
+	await page.getByRole('link', { name: 'Open the presenter view' }).tap();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	expect(await smallTargets(page), 'the presenter view').toEqual([]);
 });
 
 test('on a phone, the back gesture moves one step back, and a reload keeps the step', async ({

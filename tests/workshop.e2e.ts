@@ -5,13 +5,16 @@ import { join } from 'node:path';
 import { encode } from 'uqr';
 import { chromiumLaunchOptions } from '../chromium.config.js';
 import {
+	answerOnOwnDevice,
 	decideAll,
 	expect,
 	expectNoAxeViolations,
 	expectSaved,
 	PHONE,
 	pdfText,
-	test
+	rateCultureAndFinish,
+	test,
+	workshopOpenForAnswers
 } from './fixtures';
 
 /**
@@ -44,59 +47,6 @@ async function writeQrVideo(path: string, text: string) {
 			...Array(5).fill(frame)
 		])
 	);
-}
-
-/** One participant on their own device: choose a role, rate one statement where it appears, finish. */
-async function answerOnOwnDevice(
-	page: Page,
-	invite: string,
-	role: string,
-	rating: string,
-	name = ''
-) {
-	await page.goto(invite);
-	await page.getByRole('radio', { name: role, exact: true }).check();
-	if (name) await page.getByLabel(/Your name/).fill(name);
-	await rateCultureAndFinish(page, rating, 'Finish and hand back');
-}
-
-async function rateCultureAndFinish(page: Page, rating: string, finish: string) {
-	for (;;) {
-		const statement = page
-			.locator('article.statement')
-			.filter({ hasText: /own goals and a good life|recovery-oriented way/ });
-		if (await statement.count())
-			await statement
-				.getByRole('radio', { name: new RegExp(`^${rating}`) })
-				.first()
-				.check();
-		const next = page.getByRole('button', { name: 'Next', exact: true });
-		if (await next.isVisible()) await next.click();
-		else break;
-	}
-	await page.getByRole('button', { name: finish }).click();
-}
-
-/**
- * A workshop created on the facilitator's laptop, set up (BPD-specific, every decision made) and
- * with its invitations open. Leaves the page on the desk.
- */
-async function workshopOpenForAnswers(page: Page, name: string) {
-	await page.goto('/workshop');
-	await page.getByLabel('Organisation or service name').fill(name);
-	await page.getByRole('button', { name: 'Create the workshop' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
-	const deskUrl = page.url();
-	await page.getByRole('link', { name: 'Set up profile and decisions' }).click();
-	await page.getByLabel('Yes, BPD-specific').check();
-	await decideAll(page);
-	await expectSaved(page);
-	await page.goto(deskUrl);
-	await page.getByRole('button', { name: 'They are ready: open the invitations' }).click();
-	const invite = (await page
-		.getByRole('link', { name: 'Answer in turn on this device' })
-		.getAttribute('href'))!.replace('?in-turn=1', '');
-	return { deskUrl, invite };
 }
 
 test('a room of eight, two on phones: answers come back by camera, link, file and in turn; the lone peer worker is never shown by role; the room agrees and gets its report', async ({
