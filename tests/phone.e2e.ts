@@ -114,6 +114,9 @@ test('on a phone, every control on a workshop\u2019s pages is at least 44 by 44 
 	await page.goto('/workshop');
 	await expect(page.getByRole('link', { name: /Tap Workshop/ })).toBeVisible();
 	expect(await smallTargets(page), 'the list of workshops').toEqual([]);
+	// The workshop's name opens its desk: a link in a list item, which the sweep takes for words.
+	const name = await page.getByRole('link', { name: /Tap Workshop/ }).boundingBox();
+	expect(name!.height).toBeGreaterThanOrEqual(44);
 
 	await page.goto(invite);
 	await page.getByRole('radio', { name: 'Manager', exact: true }).tap();

@@ -33,11 +33,10 @@ test('while the first page is read, the assessment\u2019s code loads, so Start f
 	page
 }) => {
 	await page.goto('/');
-	// The page marks the moment it starts loading the assessment's code, once the browser is idle.
+	// The page marks the moment the assessment's code, loaded while the browser was idle, is ready.
 	await page.waitForFunction(
-		() => performance.getEntriesByName('warm-up: the assessment').length === 1
+		() => performance.getEntriesByName('warm-up: the assessment, loaded').length === 1
 	);
-	await page.waitForLoadState('networkidle');
 	const fetchedForStart: string[] = [];
 	page.on('request', (request) => {
 		if (request.resourceType() === 'script' || request.url().endsWith('.js'))

@@ -97,11 +97,11 @@ function evaluate(
 const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined =>
 	Object.hasOwn(record, key) ? record[key] : undefined;
 
-/** Weighted mean of counted levels, as a whole number 0–100; null with nothing rated. */
 /** Too few ratings to show a score, for an area or the whole: a number would mislead. */
 const tooLittleRated = (c: Counts) =>
 	c.rated < R.minRatedCount || c.considered === 0 || c.rated / c.considered < R.minRatedShare;
 
+/** Weighted mean of counted levels, as a whole number 0–100; null with nothing rated. */
 function weightedScore(statements: StatementResult[]): number | null {
 	let sum = 0;
 	let max = 0;

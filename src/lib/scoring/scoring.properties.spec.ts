@@ -167,6 +167,7 @@ describe('scoring properties', () => {
 			.map((s, i) => (s.allowNotApplicable && !s.notApplicableRequires ? i : -1))
 			.filter((i) => i >= 0);
 		let compared = 0;
+		let overallCompared = 0;
 		fc.assert(
 			fc.property(
 				answersArb(anyRating),
@@ -180,11 +181,15 @@ describe('scoring properties', () => {
 					const a = score(toInput(withNa, decisions));
 					const b = score(toInput(without, decisions));
 					// An unanswered statement counts against the share rated, one not applicable does not:
-					// where both show a score, it is the same.
+					// where both show a score, it is the same, and "not applicable" never takes one away.
 					const scores = (r: typeof a) => [r.overall.score, ...r.domains.map((d) => d.score)];
 					const bScores = scores(b);
 					scores(a).forEach((x, i) => {
-						if (x !== null && bScores[i] !== null) expect(x).toEqual(bScores[i]);
+						if (bScores[i] !== null) expect(x).not.toBeNull();
+						if (x !== null && bScores[i] !== null) {
+							expect(x).toEqual(bScores[i]);
+							if (i === 0) overallCompared++;
+						}
 					});
 					expect(a.blockers).toEqual(
 						b.blockers.filter((x) => x.statementId !== bank.statements[index]!.id)
@@ -195,6 +200,8 @@ describe('scoring properties', () => {
 			{ numRuns: 150 }
 		);
 		expect(compared).toBe(150);
+		// Most generated assessments rate enough for an overall score: the comparison is made, not skipped.
+		expect(overallCompared).toBeGreaterThan(50);
 	});
 
 	it('never counts "considered, and decided not to" as in place without a reason', () => {

@@ -50,6 +50,20 @@ describe('the overall score', () => {
 		);
 	});
 
+	it('keeps an organisation that rates only its critical statements, one of them missing, at "not yet ready"', () => {
+		// Rated in place but one, everything else "Don't know": a score from those few ratings alone
+		// would be about 70 and the stage "preparing".
+		const critical = bank.statements.filter((s) => s.critical);
+		const ratings = Object.fromEntries(
+			critical.map((s, i) => [s.id, i === 0 ? (0 as const) : (3 as const)])
+		);
+		const result = score(inputWith('dont-know', ratings, several, { withLivedExperience: true }));
+		expect(result.blockers.map((b) => b.statementId)).toEqual([critical[0]!.id]);
+		expect(result.confidence.rated / result.confidence.considered).toBeLessThan(R.minRatedShare);
+		expect(result.overall.score).toBeNull();
+		expect(result.stage.id).toBe('not-yet-ready');
+	});
+
 	it(`is given once at least ${R.minRatedShare * 100}% of the statements that apply are rated`, () => {
 		const rated = bank.statements.filter((_, i) => i % 2 === 0);
 		const half = score(
