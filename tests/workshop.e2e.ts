@@ -319,3 +319,37 @@ test('on a phone, a participant chooses their role once: later pages open on the
 		await phone.close();
 	}
 });
+
+test('deleting a workshop from the list asks first, with the focus on "Keep it"; keeping it returns the focus to Delete', async ({
+	page
+}) => {
+	await page.goto('/workshop');
+	await page.getByLabel('Organisation or service name').fill('Delete Me Ward');
+	await page.getByRole('button', { name: 'Create the workshop' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Delete Me Ward');
+
+	// Its agreed ratings, listed with the saved assessments, ask too, and "Keep it" gives the focus back.
+	await page.goto('/');
+	const removeRatings = page.getByRole('button', { name: /^Delete Delete Me Ward/ });
+	await removeRatings.click();
+	await expect(page.getByRole('alert')).toContainText(
+		'also deletes the workshop and its 0 participant responses'
+	);
+	await page.getByRole('button', { name: 'Keep it' }).click();
+	await expect(removeRatings).toBeFocused();
+
+	await page.goto('/workshop');
+	const remove = page.getByRole('button', { name: /^Delete Delete Me Ward/ });
+	await remove.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('alert')).toHaveText('Delete this workshop and its agreed ratings?');
+	await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await expect(remove).toBeFocused();
+	await page.keyboard.press('Enter');
+	await page.getByRole('button', { name: 'Delete it' }).click();
+	await expect(page.getByRole('link', { name: /Delete Me Ward/ })).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByRole('link', { name: /Delete Me Ward/ })).toHaveCount(0);
+});
