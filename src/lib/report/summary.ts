@@ -6,8 +6,11 @@ import { listOf, SCORING_RULES, type ScoringResult, type StageId } from '$lib/sc
 import type { Tone } from './document';
 
 /** The words that sit beside every result, wherever it is shown. */
-export const GUIDANCE =
-	'Stages, bands and priorities are guidance to help you plan, not validated norms. The rules behind them are on the "How scoring works" page of the app.';
+/** On screen, beside a link to the rules. */
+export const NOT_NORMS =
+	'Stages, bands and priorities are guidance to help you plan, not validated norms.';
+/** On paper, where there is no link to follow. */
+export const GUIDANCE = `${NOT_NORMS} The rules behind them are on the "How scoring works" page of the app.`;
 
 export function stageTone(id: StageId): Tone {
 	return id === 'ready-to-recruit' || id === 'embedding'
