@@ -184,7 +184,8 @@ async function metric(cdp, name) {
 	return metrics.find((m) => m.name === name)?.value ?? NaN;
 }
 
-async function oneRun(kind, throttle) {
+/** A fresh browser context on the page's first screen, throttled and instrumented, once Start is usable. */
+async function firstScreen(kind, throttle) {
 	const t = TARGETS[kind];
 	const context = await browser.newContext({
 		serviceWorkers: 'block',
@@ -202,6 +203,11 @@ async function oneRun(kind, throttle) {
 	await page.addInitScript(instrument, { startSelector: t.start, readySelector: t.ready });
 	await page.goto(t.base + '/');
 	await page.waitForFunction(() => window.__perf.firstUsable !== null);
+	return { t, context, page, cdp };
+}
+
+async function oneRun(kind, throttle) {
+	const { t, context, page, cdp } = await firstScreen(kind, throttle);
 	// The paint's entry is reported once the frame is shown, which can be after the control is usable.
 	await page
 		.waitForFunction(
@@ -284,17 +290,7 @@ async function oneRun(kind, throttle) {
 
 /** Start pressed the moment it can be, before the page has loaded anything ahead: to the first field. */
 async function earlyStart(kind, throttle) {
-	const t = TARGETS[kind];
-	const context = await browser.newContext({
-		serviceWorkers: 'block',
-		viewport: { width: 1280, height: 800 }
-	});
-	const page = await context.newPage();
-	const cdp = await context.newCDPSession(page);
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-	await page.addInitScript(instrument, { startSelector: t.start, readySelector: t.ready });
-	await page.goto(t.base + '/');
-	await page.waitForFunction(() => window.__perf.firstUsable !== null);
+	const { t, context, page } = await firstScreen(kind, throttle);
 	const pressed = Date.now();
 	await page.click(t.start);
 	await page.locator(t.org).waitFor();
@@ -327,8 +323,7 @@ async function firstVisit() {
 	}));
 	const gzipKiB = (files) =>
 		files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0) / 1024;
-	const files = (list) =>
-		list.map((r) => join(build, r.path)).filter((f) => existsSync(f) && statSync(f).isFile());
+	const files = (list) => list.map((r) => join(build, r.path)).filter((f) => existsSync(f));
 	const ownJs = files(scripts.filter((r) => warmUpAt === null || r.at < warmUpAt));
 	const aheadJs = files(scripts.filter((r) => warmUpAt !== null && r.at >= warmUpAt));
 	const heavy = [...ownJs, ...aheadJs].filter((f) =>
