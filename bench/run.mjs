@@ -131,13 +131,15 @@ const TARGETS = {
 };
 
 /** Records, inside the page, long tasks, the slowest interactions, and when the first control became usable. */
-function instrument({ startSelector, readySelector }) {
+function instrument({ startSelector, readySelector, areaNames = [] }) {
 	const ready = () => document.querySelector(readySelector) !== null;
 	window.__perf = {
 		longTasks: [],
 		events: [],
 		firstUsable: null,
 		stepStamps: new Set(),
+		// The step changes from one area's statements to the next area's: the same page on both sides.
+		areaToAreaStamps: new Set(),
 		workerRegisteredAt: null
 	};
 	// When the page asks for the service worker, which then starts caching for offline use.
@@ -153,8 +155,10 @@ function instrument({ startSelector, readySelector }) {
 		document.addEventListener(
 			type,
 			(e) => {
-				if (e.target?.closest?.('#next, #start, .step-buttons, a[href$="assessment/new"]'))
-					window.__perf.stepStamps.add(Math.round(e.timeStamp));
+				if (!e.target?.closest?.('#next, #start, .step-buttons, a[href$="assessment/new"]')) return;
+				window.__perf.stepStamps.add(Math.round(e.timeStamp));
+				if (areaNames.includes(document.querySelector('h1')?.textContent?.trim()))
+					window.__perf.areaToAreaStamps.add(Math.round(e.timeStamp));
 			},
 			true
 		);
@@ -177,7 +181,8 @@ function instrument({ startSelector, readySelector }) {
 					start: e.startTime,
 					duration: e.duration,
 					// A step change (Next, Start) or an answer: both are measured, each on its own.
-					step: window.__perf.stepStamps.has(Math.round(e.startTime))
+					step: window.__perf.stepStamps.has(Math.round(e.startTime)),
+					areaToArea: window.__perf.areaToAreaStamps.has(Math.round(e.startTime))
 				});
 	}).observe({ type: 'event', durationThreshold: 16, buffered: true });
 }
@@ -203,7 +208,12 @@ async function firstScreen(kind, throttle) {
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Performance.enable');
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-	await page.addInitScript(instrument, { startSelector: t.start, readySelector: t.ready });
+	await page.addInitScript(instrument, {
+		startSelector: t.start,
+		readySelector: t.ready,
+		// Every area but the last, whose Next opens the review.
+		areaNames: questions.domains.slice(0, -1).map((d) => d.name)
+	});
 	await page.goto(t.base + '/');
 	await page.waitForFunction(() => window.__perf.firstUsable !== null);
 	return { t, context, page, cdp };
@@ -294,6 +304,10 @@ async function oneRun(kind, throttle) {
 	m.longestTaskWhileAnsweringMs = Math.max(0, ...ratingTasks.map((x) => x.duration));
 	m.worstAnswerMs = Math.max(0, ...perf.events.filter((x) => !x.step).map((x) => x.duration));
 	m.worstStepChangeMs = Math.max(0, ...perf.events.filter((x) => x.step).map((x) => x.duration));
+	m.worstAreaToAreaMs = Math.max(
+		0,
+		...perf.events.filter((x) => x.areaToArea).map((x) => x.duration)
+	);
 	m.longestTaskOverallMs = Math.max(0, ...perf.longTasks.map((x) => x.duration));
 	await context.close();
 	return m;
@@ -447,6 +461,7 @@ const METRICS = [
 	['longestTaskWhileAnsweringMs', 'Longest task while rating statements (ms)'],
 	['worstAnswerMs', 'Worst answer latency, INP-style (ms)'],
 	['worstStepChangeMs', 'Worst step change latency, Next or Start (ms)'],
+	['worstAreaToAreaMs', "Worst step change from one area's statements to the next (ms)"],
 	['longestTaskOverallMs', 'Longest task anywhere, step changes included (ms)'],
 	['layoutWhileAnsweringMs', 'Layout work while answering (ms)'],
 	['heapAfterLoadMiB', 'JS heap after load (MiB)']
