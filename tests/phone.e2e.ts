@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import {
 	rateCultureAndFinish,
 	workshopOpenForAnswers,
@@ -231,4 +231,54 @@ test('on a phone, each line of the review is one tap target at least 44 px tall,
 	const href = await line.getByRole('link').getAttribute('href');
 	await line.tap({ position: { x: 4, y: 10 } });
 	await expect(page).toHaveURL(href!);
+});
+
+test('on a phone, the offer to restore a removed action covers nothing: the page makes room below its foot, and the keyboard\u2019s control stays clear of it', async ({
+	page
+}) => {
+	const id = await startAssessment(page, 'Plan Ward');
+	await page.goto(`/assessment/${id}/plan`);
+	const cards = page.locator('li.item');
+	await expect(cards.nth(2)).toBeVisible();
+	await cards
+		.first()
+		.getByRole('button', { name: /^Remove/ })
+		.tap();
+	const notice = page.getByText(/^Removed “/).locator('..');
+	await expect(notice.getByRole('button', { name: 'Restore it' })).toBeInViewport();
+	/** Whether an element (the one with the keyboard's focus when none is given) is partly under the notice. */
+	const underNotice = async (element?: Locator) =>
+		notice.evaluate(
+			(box, other) => {
+				const target = other ?? document.activeElement;
+				if (!target || box.contains(target)) return null;
+				const a = target.getBoundingClientRect();
+				const b = box.getBoundingClientRect();
+				return a.bottom > b.top && a.top < b.bottom
+					? (target.getAttribute('aria-label') ?? target.textContent ?? target.tagName)
+					: null;
+			},
+			element ? await element.elementHandle() : null
+		);
+	// The page's last words, scrolled as far as the page goes.
+	await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+	const lastWords = page.getByText('Everything you enter stays in this browser');
+	await expect(lastWords).toBeInViewport();
+	await expect.poll(() => underNotice(lastWords)).toBeNull();
+	const covered: string[] = [];
+	await cards.first().getByLabel('Owner').focus();
+	for (let i = 0; i < 25; i++) {
+		await page.keyboard.press('Tab');
+		const under = await underNotice();
+		if (under) covered.push(under);
+	}
+	expect(covered).toEqual([]);
+	// Once the action is restored, the room goes with the message.
+	await notice.getByRole('button', { name: 'Restore it' }).click();
+	await expect(notice).toBeHidden();
+	expect(
+		await page.evaluate(() =>
+			document.documentElement.style.getPropertyValue('--pinned-message-height')
+		)
+	).toBe('');
 });
