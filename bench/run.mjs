@@ -138,7 +138,7 @@ function instrument({ startSelector, readySelector, areaNames = [] }) {
 		events: [],
 		firstUsable: null,
 		stepStamps: new Set(),
-		// The step changes from one area's statements to the next area's: the same page on both sides.
+		// The step changes from one area's statements to the next area's: the same kind of page on both sides.
 		areaToAreaStamps: new Set(),
 		workerRegisteredAt: null
 	};

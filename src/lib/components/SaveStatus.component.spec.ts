@@ -17,7 +17,10 @@ const full = (more: Partial<Extract<SaveState, { state: 'error' }>> = {}): SaveS
 const problemLine = () =>
 	screen.getAllByRole('status').find((p) => p.classList.contains('problem')) as HTMLElement;
 
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+	vi.useRealTimers();
+	vi.restoreAllMocks();
+});
 
 describe('the save line', () => {
 	it('keeps naming the last committed minute while a quick write is in flight, and says "Saving…" only when a write takes longer', async () => {
@@ -42,13 +45,19 @@ describe('the save line', () => {
 	});
 
 	it('pins a problem to the foot of the screen, makes room for it below the page, and gives the room back once it is solved', async () => {
+		// jsdom lays nothing out: every element is drawn 60 px tall at the foot of the window.
+		const box = { top: innerHeight - 60, bottom: innerHeight, height: 60 } as DOMRect;
+		vi.spyOn(HTMLElement.prototype, 'getClientRects').mockReturnValue([
+			box
+		] as unknown as DOMRectList);
+		vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(box);
 		const root = document.documentElement;
 		const { rerender } = render(SaveStatus, { session: sessionIn({ state: 'saved', at }) });
 		expect(root.style.getPropertyValue('--pinned-message-height')).toBe('');
 		await rerender({ session: sessionIn(full()) });
 		expect(screen.getByText('Not saved on this device')).toBeInTheDocument();
 		expect(problemLine().parentElement).toHaveClass('shown');
-		expect(root.style.getPropertyValue('--pinned-message-height')).toMatch(/^\d+px$/);
+		expect(root.style.getPropertyValue('--pinned-message-height')).toBe('60px');
 		await rerender({ session: sessionIn({ state: 'saved', at }) });
 		expect(problemLine().parentElement).not.toHaveClass('shown');
 		expect(root.style.getPropertyValue('--pinned-message-height')).toBe('');
