@@ -228,24 +228,37 @@ export async function rateCultureAndFinish(page: Page, rating: string, finish: s
 	await page.getByRole('button', { name: finish }).click();
 }
 
-/**
- * A workshop created on the facilitator's laptop, set up (BPD-specific, every decision made) and
- * with its invitations open. Leaves the page on the desk.
- */
-export async function workshopOpenForAnswers(page: Page, name: string) {
-	await page.goto('/workshop');
+/** A workshop created from the workshop page the browser is on. Leaves the page on its desk; returns its address. */
+export async function createWorkshop(page: Page, name: string) {
 	await page.getByLabel('Organisation or service name').fill(name);
 	await page.getByRole('button', { name: 'Create the workshop' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
-	const deskUrl = page.url();
+	return page.url();
+}
+
+/**
+ * A new workshop's set-up (BPD-specific, every decision made), then its invitations opened. Leaves
+ * the page on the desk; returns the link that answers in turn on this device.
+ */
+export async function openInvitations(page: Page, deskUrl: string) {
 	await page.getByRole('link', { name: 'Set up profile and decisions' }).click();
 	await page.getByLabel('Yes, BPD-specific').check();
 	await decideAll(page);
 	await expectSaved(page);
 	await page.goto(deskUrl);
 	await page.getByRole('button', { name: 'They are ready: open the invitations' }).click();
-	const invite = (await page
+	return (await page
 		.getByRole('link', { name: 'Answer in turn on this device' })
-		.getAttribute('href'))!.replace('?in-turn=1', '');
+		.getAttribute('href'))!;
+}
+
+/**
+ * A workshop created on the facilitator's laptop, set up and with its invitations open. Leaves the
+ * page on the desk.
+ */
+export async function workshopOpenForAnswers(page: Page, name: string) {
+	await page.goto('/workshop');
+	const deskUrl = await createWorkshop(page, name);
+	const invite = (await openInvitations(page, deskUrl)).replace('?in-turn=1', '');
 	return { deskUrl, invite };
 }

@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import {
 	answerEverything,
+	createWorkshop,
 	decideAll,
 	expect,
 	expectNoAxeViolations,
-	expectSaved,
+	openInvitations,
 	PHONE,
 	startAssessment,
 	test
@@ -115,23 +116,12 @@ for (const size of SIZES) {
 			test.setTimeout(180_000);
 			await page.goto('/workshop');
 			await check(page, '20-workshop');
-			await page.getByLabel('Organisation or service name').fill('Screens Workshop');
-			await page.getByRole('button', { name: 'Create the workshop' }).click();
-			await expect(page.getByRole('heading', { level: 1 })).toContainText('Screens Workshop');
+			const desk = await createWorkshop(page, 'Screens Workshop');
 			await check(page, '21-desk-set-up');
-			const desk = page.url();
-			await page.getByRole('link', { name: 'Set up profile and decisions' }).click();
-			await page.getByLabel('Yes, BPD-specific').check();
-			await decideAll(page);
-			await expectSaved(page);
-			await page.goto(desk);
-			await page.getByRole('button', { name: 'They are ready: open the invitations' }).click();
+			const respond = await openInvitations(page, desk);
 			await check(page, '22-desk-invite');
-			const respond = await page
-				.getByRole('link', { name: 'Answer in turn on this device' })
-				.getAttribute('href');
 			await page.goto('/workshop');
-			await page.goto(respond!);
+			await page.goto(respond);
 			await check(page, '23-participant-role');
 			await page.getByRole('radio', { name: 'Consumer / service user' }).check();
 			await check(page, '24-participant-form');

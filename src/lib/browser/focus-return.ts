@@ -1,3 +1,14 @@
+import { tick } from 'svelte';
+
+/**
+ * Moves focus to a control, by its id, once the change just made is drawn: the button pressed went
+ * with that change, and focus goes to the control in its place rather than falling to the page.
+ */
+export async function focusOnceDrawn(id: string): Promise<void> {
+	await tick();
+	document.getElementById(id)?.focus();
+}
+
 /**
  * Remembers where a person was working before they went to a message's buttons, so focus can go
  * back there when the message and its buttons go: the last field they typed in or answer they

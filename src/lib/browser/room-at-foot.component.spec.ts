@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heightAs, roomAtFoot } from './room-at-foot';
+import { pinnedToFoot } from './room-at-foot';
 
 /** jsdom lays nothing out: a message drawn at the foot of the window, reaching this far up it. */
 function pinned(reach: number): HTMLElement {
@@ -14,9 +14,9 @@ const room = () => document.documentElement.style.getPropertyValue('--pinned-mes
 
 describe('room at the foot of the page', () => {
 	it('is as tall as the taller of two pinned messages reaches, stays while one is left, and goes with the last', () => {
-		const failedSave = roomAtFoot(pinned(90));
+		const failedSave = pinnedToFoot()(pinned(90));
 		expect(room()).toBe('90px');
-		const restoreOffer = roomAtFoot(pinned(140.4));
+		const restoreOffer = pinnedToFoot()(pinned(140.4));
 		expect(room()).toBe('141px');
 		restoreOffer();
 		expect(room()).toBe('90px');
@@ -27,7 +27,7 @@ describe('room at the foot of the page', () => {
 	it('is not made for a message that is not drawn, as in a printout', () => {
 		const notDrawn = document.createElement('div');
 		document.body.append(notDrawn);
-		const done = roomAtFoot(notDrawn);
+		const done = pinnedToFoot()(notDrawn);
 		expect(room()).toBe('');
 		done();
 		expect(room()).toBe('');
@@ -39,13 +39,13 @@ describe('room at the foot of the page', () => {
 		restoreOffer.getClientRects = () => [{}] as unknown as DOMRectList;
 		restoreOffer.getBoundingClientRect = () => ({ top: innerHeight - 100 - lifted }) as DOMRect;
 		document.body.append(restoreOffer);
-		const offerGone = roomAtFoot(restoreOffer);
+		const offerGone = pinnedToFoot()(restoreOffer);
 		expect(room()).toBe('100px');
 		// A failed save's message shows at the very foot; its height lifts the offer (in app.css).
 		const failedSave = document.createElement('div');
 		document.body.append(failedSave);
 		lifted = 60;
-		const failedSaveGone = heightAs('--save-problem-height')(failedSave);
+		const failedSaveGone = pinnedToFoot('--save-problem-height')(failedSave);
 		expect(document.documentElement.style.getPropertyValue('--save-problem-height')).toMatch(
 			/^\d+px$/
 		);
