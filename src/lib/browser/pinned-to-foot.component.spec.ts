@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinnedToFoot } from './room-at-foot';
+import { pinnedToFoot } from './pinned-to-foot';
 
 /** jsdom lays nothing out: a message drawn at the foot of the window, reaching this far up it. */
 function pinned(reach: number): HTMLElement {
