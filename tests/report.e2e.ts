@@ -60,6 +60,8 @@ test('a manager\u2019s Monday: next steps with owners and dates, a plan to run, 
 		.getByRole('button', { name: /^Move to top/i })
 		.click();
 	await expect(cards.first().locator('h3')).toHaveText(thirdTitle);
+	// The pressed button has nowhere to go at the top: focus stays with the action, on "Move down".
+	await expect(cards.first().getByRole('button', { name: /^Move down/i })).toBeFocused();
 	// A removed action is offered back where the person is, not only at the foot of the plan.
 	const removedTitle = (await cards.nth(3).locator('h3').textContent())!;
 	await cards
@@ -67,6 +69,10 @@ test('a manager\u2019s Monday: next steps with owners and dates, a plan to run, 
 		.getByRole('button', { name: /^Remove/ })
 		.click();
 	await expect(page.getByText(`Removed “${removedTitle}”.`)).toBeInViewport();
+	// Focus goes on to the next action, or, as here where the removed one was the last, to the one
+	// before it: never to the top of the page.
+	await expect(cards).toHaveCount(3);
+	await expect(cards.nth(2).locator('h3')).toBeFocused();
 	await page.getByRole('button', { name: 'Restore it' }).click();
 	await expect(page.getByRole('heading', { level: 3, name: removedTitle })).toBeVisible();
 	// Editing an action's words: focus goes into its title, and back to its Edit button when done.

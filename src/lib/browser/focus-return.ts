@@ -3,10 +3,14 @@ import { tick } from 'svelte';
 /**
  * Moves focus to a control, by its id, once the change just made is drawn: the button pressed went
  * with that change, and focus goes to the control in its place rather than falling to the page.
+ * Given more than one id, the first drawn takes it.
  */
-export async function focusOnceDrawn(id: string): Promise<void> {
+export async function focusOnceDrawn(...ids: string[]): Promise<void> {
 	await tick();
-	document.getElementById(id)?.focus();
+	for (const id of ids) {
+		const control = document.getElementById(id);
+		if (control) return control.focus();
+	}
 }
 
 /**
